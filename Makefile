@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make serve` (preview) and `make test` (every check).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+# Material 9.8 prints an end-of-life notice on every build; it is known and tracked.
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates the build stamps (feeds, sitemap) are the last commit's.
+COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_TIME),)
+export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
+endif
+
+.DEFAULT_GOAL := help
+
+.PHONY: help  ## list the commands
+help:
+	@grep -E '^\.PHONY: [a-z-]+  ## ' $(MAKEFILE_LIST) | sed -E 's/\.PHONY: ([a-z-]+)  ## (.*)/  make \1\t\2/' | expand -t 24
+
+.PHONY: serve  ## install, then preview the site at http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.installed-site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+.PHONY: build  ## install, then write the site to site/ (stops on any error)
+build: $(VENV)/.installed-site
+	$(BIN)/mkdocs build --strict --site-dir site
+
+.PHONY: test  ## install with the test tools, then run every test (browser tests included)
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+.PHONY: lock  ## re-resolve requirements/*.txt from pyproject.toml (after changing a pin)
+lock: $(VENV)/.installed-test
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url -o requirements/site.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url --extra test -o requirements/test.txt pyproject.toml
+
+.PHONY: clean  ## remove the built site and the virtual environment
+clean:
+	rm -rf site $(VENV)
+
+# Installs --------------------------------------------------------------------
+# Each lock file installs exactly, with hashes; a changed lock file reinstalls.
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-site: requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/site.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements/test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.txt
+	@touch $@ $(VENV)/.installed-site

@@ -16,11 +16,19 @@ SCHEDULER = "https://hello.hopefordystonia.com/"
 def test_disclaimer_is_visible_at_the_end_of_every_page(site, site_url, page):
     for path in html_pages(site):
         page.goto(site_url + url_of(path))
-        page.keyboard.press("End")
-        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        _scroll_to_the_end(page)
         disclaimer = page.locator("footer .hfd-disclaimer")
         expect(disclaimer, path).to_be_visible()
         expect(disclaimer, path).to_be_in_viewport()
+
+
+def _scroll_to_the_end(page) -> None:
+    """Scroll until the bottom of the page is on screen, even if late content grows it."""
+    page.wait_for_function("""() => {
+        const root = document.documentElement;
+        window.scrollTo({top: root.scrollHeight, behavior: "instant"});
+        return Math.ceil(window.scrollY + window.innerHeight) >= root.scrollHeight - 1;
+    }""")
 
 
 def _tab_to(page, selector: str, limit: int = 80) -> bool:

@@ -27,7 +27,7 @@ build: $(VENV)/.installed-site
 	$(BIN)/mkdocs build --strict --site-dir site
 
 .PHONY: test  ## install with the test tools, then run every test (browser tests included)
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest
 
 .PHONY: lock  ## re-resolve requirements/*.txt from pyproject.toml (after changing a pin)
@@ -37,7 +37,7 @@ lock: $(VENV)/.installed-test
 
 .PHONY: clean  ## remove the built site and the virtual environment
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules
 
 # Installs --------------------------------------------------------------------
 # Each lock file installs exactly, with hashes; a changed lock file reinstalls.
@@ -47,6 +47,11 @@ $(BIN)/python:
 
 $(VENV)/.installed-site: requirements/site.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/site.txt
+	@touch $@
+
+# axe-core and Lighthouse, exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
 $(VENV)/.installed-test: requirements/test.txt | $(BIN)/python

@@ -1,0 +1,82 @@
+/* Reader comfort and a lighter start, loaded in <head> before Material's bundle.
+   1. The text size the reader chose, applied before the first paint (no layout shift),
+      and the header button that changes it.
+   2. The search index is fetched when the reader opens search, not on every page load. */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+
+  // 1. Text size -----------------------------------------------------------------
+  var TEXT_SIZE_KEY = "hfd.textSize";
+
+  function storedTextSize() {
+    try {
+      return window.localStorage.getItem(TEXT_SIZE_KEY);
+    } catch (error) {
+      return null; // storage disabled: the choice lasts for this page only
+    }
+  }
+
+  function applyTextSize(size) {
+    if (size === "large") {
+      root.setAttribute("data-hfd-text-size", "large");
+    } else {
+      root.removeAttribute("data-hfd-text-size");
+    }
+    var buttons = document.querySelectorAll("[data-hfd-text-size-toggle]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", size === "large" ? "true" : "false");
+    }
+  }
+
+  applyTextSize(storedTextSize());
+  document.addEventListener("DOMContentLoaded", function () {
+    applyTextSize(storedTextSize());
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-hfd-text-size-toggle]");
+    if (!button) return;
+    var size = root.getAttribute("data-hfd-text-size") === "large" ? "normal" : "large";
+    applyTextSize(size);
+    try {
+      window.localStorage.setItem(TEXT_SIZE_KEY, size);
+    } catch (error) {
+      /* storage disabled */
+    }
+  });
+
+  // 2. Search index on demand ------------------------------------------------------
+  // Material requests search/search_index.json (with XMLHttpRequest) as soon as a page
+  // loads; hold that request back until the reader opens search.
+  var openSearch;
+  var searchOpened = new Promise(function (resolve) {
+    openSearch = resolve;
+  });
+  if (/[?&]q=/.test(window.location.search)) openSearch(); // a search link opens search at once
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search" && event.target.checked) openSearch();
+  });
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-md-component=search-query]")) openSearch();
+  });
+  document.addEventListener("keydown", function (event) {
+    // Material's keyboard shortcuts for search.
+    if (event.key === "/" || event.key === "s" || event.key === "f") openSearch();
+  });
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.hfdWaitForSearch = /\/search\/search_index\.json(\?|$)/.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.hfdWaitForSearch) return send.apply(request, args);
+    searchOpened.then(function () {
+      send.apply(request, args);
+    });
+  };
+})();

@@ -61,8 +61,9 @@ def _read(path: Path) -> str:
 
 def _render(source: str) -> str:
     body, _meta = get_data(source)
-    # Notes to the author (HTML comments) are not part of the legal text.
+    # Notes to the author (HTML comments) and the page's title are not the legal text.
     body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+    body = re.sub(r"^\s*# .*$", "", body, count=1, flags=re.M)
     return markdown.markdown(body.strip())
 
 

@@ -26,3 +26,47 @@ def run_axe(page) -> list[dict]:
 def describe(violations: list[dict]) -> str:
     return "\n".join(f"  {v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
                      for v in violations)
+
+
+# Colour contrast of a focus ring against what is behind the element, in the page.
+FOCUS_RING_CONTRAST_JS = """(element) => {
+    const parse = (color) => {
+        const m = color.match(/rgba?\\(([^)]+)\\)/);
+        if (!m) return null;
+        const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+        return {r, g, b, a};
+    };
+    const luminance = ({r, g, b}) => {
+        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (node) => {
+        for (; node && node.nodeType === 1; node = node.parentElement) {
+            const color = parse(getComputedStyle(node).backgroundColor);
+            if (color && color.a > 0.5) return color;
+        }
+        return parse(getComputedStyle(document.body).backgroundColor) || {r: 255, g: 255, b: 255};
+    };
+    const style = getComputedStyle(element);
+    const ring = parse(style.outlineColor);
+    const width = parseFloat(style.outlineWidth);
+    if (style.outlineStyle === "none" || !ring || width < 2) return {contrast: 0, width};
+    const [l1, l2] = [luminance(ring), luminance(background(element.parentElement))].sort((a, b) => b - a);
+    return {contrast: (l1 + 0.05) / (l2 + 0.05), width};
+}"""
+
+# Every visible link and control in the page's chrome, with its size.
+TARGETS_JS = """(selectors) => {
+    const seen = new Set(), out = [];
+    for (const element of document.querySelectorAll(selectors)) {
+        if (seen.has(element)) continue;
+        seen.add(element);
+        const rect = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        if (rect.width === 0 || rect.height === 0 || style.visibility === "hidden") continue;
+        if (element.closest("[hidden], .md-search")) continue;
+        out.push({name: (element.getAttribute("aria-label") || element.textContent || element.title || element.outerHTML).trim().slice(0, 60),
+                  width: rect.width, height: rect.height});
+    }
+    return out;
+}"""

@@ -22,3 +22,229 @@ def test_axe_finds_no_violation_on_any_page(browser, site, site_url, scheme):
             failures.append(f"{path}:\n{describe(violations)}")
     context.close()
     assert not failures, "\n".join(failures)
+
+
+ARTICLE = "blog/what-causes-dystonia-really/"
+CHROME_TARGETS = ", ".join(
+    f"{area} {control}"
+    for area in (".md-header", ".md-tabs", ".md-sidebar--primary", "footer", ".hfd-cta")
+    for control in ("a[href]", "button", "label[for]", "input:not([type=hidden])")
+)
+
+
+@pytest.fixture
+def tab(browser):
+    contexts = []
+
+    def open_tab(**options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+# -- Schemes and glare ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
+def test_the_scheme_follows_the_readers_system_setting(tab, site_url, scheme, material_scheme):
+    page = tab(color_scheme=scheme)
+    page.goto(site_url)
+    assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
+
+
+def test_the_dark_scheme_is_calm_no_pure_white_on_pure_black(tab, site_url):
+    page = tab(color_scheme="dark")
+    page.goto(site_url + ARTICLE)
+    for selector in ("body", ".md-typeset p", "footer .hfd-disclaimer"):
+        color = page.eval_on_selector(selector, "e => getComputedStyle(e).color")
+        assert color not in ("rgb(255, 255, 255)", "rgba(255, 255, 255, 1)"), selector
+    background = page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor")
+    assert background != "rgb(0, 0, 0)"
+
+
+def test_the_readers_scheme_choice_persists(tab, site_url):
+    page = tab(color_scheme="light")
+    page.goto(site_url)
+    page.click("label[for='__palette_1']:visible")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.goto(site_url + ARTICLE)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+
+
+def test_the_reader_can_enlarge_the_text_and_it_is_remembered(tab, site_url):
+    page = tab()
+    page.goto(site_url)
+    font_size = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
+    normal = page.evaluate(font_size)
+    button = page.locator("[data-hfd-text-size-toggle]")
+    assert button.get_attribute("aria-pressed") == "false"
+    button.click()
+    assert page.evaluate(font_size) >= normal * 1.2
+    assert button.get_attribute("aria-pressed") == "true"
+    page.goto(site_url + ARTICLE)
+    assert page.evaluate(font_size) >= normal * 1.2
+    page.locator("[data-hfd-text-size-toggle]").click()
+    assert page.evaluate(font_size) == normal
+
+
+# -- Comfortable reading ------------------------------------------------------------------
+
+
+def test_article_lines_are_at_most_80_characters_with_generous_line_height(tab, site_url):
+    page = tab()
+    page.goto(site_url + ARTICLE)
+    measures = page.eval_on_selector_all(".md-content__inner > p", """paragraphs => {
+        const canvas = document.createElement("canvas").getContext("2d");
+        return paragraphs.filter(p => p.textContent.length > 200).map(p => {
+            const style = getComputedStyle(p);
+            canvas.font = `${style.fontSize} ${style.fontFamily}`;
+            const average = canvas.measureText(p.textContent).width / p.textContent.length;
+            return {chars: p.clientWidth / average,
+                    lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize)};
+        });
+    }""")
+    assert measures
+    for measure in measures:
+        assert measure["chars"] <= 82, measure
+        assert measure["lineHeight"] >= 1.5, measure
+
+
+WCAG_TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "200%-zoom"])
+@pytest.mark.parametrize("spacing", [False, True], ids=["default", "text-spacing"])
+def test_pages_reflow_without_horizontal_scrolling(tab, site, site_url, width, spacing):
+    page = tab(viewport={"width": width, "height": 800})
+    for path in html_pages(site):
+        page.goto(site_url + url_of(path))
+        if spacing:
+            page.add_style_tag(content=WCAG_TEXT_SPACING)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        for selector in ("footer .hfd-disclaimer", "aside.hfd-cta a.md-button--primary"):
+            box = page.locator(selector).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (path, selector)
+
+
+# -- Large targets ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
+                         ids=["phone", "desktop"])
+def test_every_control_in_the_page_chrome_is_at_least_24px(tab, site, site_url, viewport):
+    from tests.browser_audits import TARGETS_JS
+
+    page = tab(viewport=viewport)
+    small = []
+    for path in html_pages(site):
+        page.goto(site_url + url_of(path))
+        for target in page.evaluate(TARGETS_JS, CHROME_TARGETS):
+            if target["width"] < 24 or target["height"] < 24:
+                small.append(f"{path}: {target}")
+    assert not small, "\n".join(small)
+
+
+def test_the_booking_button_is_at_least_44px(tab, site, site_url):
+    page = tab(viewport={"width": 390, "height": 844})
+    for path in html_pages(site):
+        page.goto(site_url + url_of(path))
+        for box in [b.bounding_box() for b in page.locator("aside.hfd-cta a.md-button").all()]:
+            assert box["width"] >= 44 and box["height"] >= 44, path
+
+
+# -- Keyboard ---------------------------------------------------------------------------------
+
+
+def test_the_first_tab_reaches_a_skip_link_that_moves_past_the_header(tab, site, site_url):
+    page = tab()
+    for path in html_pages(site):
+        page.goto(site_url + url_of(path))
+        page.keyboard.press("Tab")
+        skip = page.evaluate("() => document.activeElement.className")
+        assert "md-skip" in skip, path
+        assert page.locator(".md-skip:focus").is_visible(), path
+        target = page.evaluate("() => document.activeElement.getAttribute('href')")
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => location.hash") == target, path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_is_always_visible_with_3_to_1_contrast(tab, site_url, scheme):
+    from tests.browser_audits import FOCUS_RING_CONTRAST_JS
+
+    page = tab(color_scheme=scheme)
+    page.goto(site_url + ARTICLE)
+    weak = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("() => document.activeElement")
+        if page.evaluate("e => e === document.body", focused):
+            break
+        ring = page.evaluate(FOCUS_RING_CONTRAST_JS, focused)
+        if ring["contrast"] < 3:
+            weak.append((page.evaluate("e => e.outerHTML.slice(0, 100)", focused), ring))
+    assert not weak, weak
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
+                         ids=["phone", "desktop"])
+def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, site_url, viewport):
+    page = tab(viewport=viewport)
+    page.goto(site_url + ARTICLE)
+    hidden = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        state = page.evaluate("""() => {
+            const e = document.activeElement;
+            if (e === document.body || e.closest(".md-header")) return null;
+            const rect = e.getBoundingClientRect();
+            if (rect.width === 0 || getComputedStyle(e).visibility === "hidden") return null;
+            // What the reader sees at the focused element's centre: it, or what covers it.
+            const x = rect.left + rect.width / 2, y = rect.top + Math.min(rect.height / 2, 8);
+            const seen = document.elementFromPoint(x, y);
+            if (seen && (seen === e || e.contains(seen) || seen.contains(e))) return null;
+            return {html: e.outerHTML.slice(0, 80), covered_by: seen && seen.outerHTML.slice(0, 80)};
+        }""")
+        if state:
+            hidden.append(state)
+    assert not hidden, hidden
+
+
+# -- Motion and print -------------------------------------------------------------------------
+
+
+def test_reduced_motion_turns_off_animation_and_smooth_scrolling(tab, site_url):
+    page = tab(reduced_motion="reduce")
+    page.goto(site_url + ARTICLE)
+    durations = page.evaluate("""() => [...document.querySelectorAll("*")].map(e => {
+        const s = getComputedStyle(e);
+        return Math.max(...s.transitionDuration.split(",").map(parseFloat),
+                        ...s.animationDuration.split(",").map(parseFloat));
+    })""")
+    assert max(durations) <= 0.001
+    assert page.evaluate("() => getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+
+
+def test_an_article_prints_cleanly_with_byline_address_and_disclaimer(tab, site_url, disclaimer):
+    page = tab()
+    page.goto(site_url + ARTICLE)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", "aside.hfd-cta"):
+        for element in page.locator(chrome).all():
+            assert not element.is_visible(), f"{chrome} is printed"
+    for shown in ("article h1", ".hfd-byline__author", ".hfd-byline__dates",
+                  ".hfd-byline__address", "footer .hfd-disclaimer"):
+        assert page.locator(shown).first.is_visible(), f"{shown} is not printed"
+    assert "https://www.hopefordystonia.com/blog/what-causes-dystonia-really/" in \
+        page.locator(".hfd-byline__address").inner_text()
+    assert disclaimer in " ".join(page.locator("footer .hfd-disclaimer").inner_text().split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -43,3 +44,62 @@ def test_stylesheets_import_nothing_from_another_host(site):
     for path in site.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
             assert not _external(url), f"{path}: {url}"
+
+
+# -- Scripts: every address in the JavaScript the pages load, reviewed ---------------------
+
+# Material's scripts name these addresses; none is fetched on this site, and the
+# condition that would fetch each is checked below.
+MATERIAL_SCRIPT_ADDRESSES = {
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "only for ```mermaid diagrams",
+    "https://api.github.com/users/": "only with repo_url set to GitHub",
+    "https://api.github.com/repos/": "only with repo_url set to GitHub",
+    "https://unpkg.com/resize-observer-polyfill": "only in browsers without ResizeObserver (before 2020)",
+    "https://clipboardjs.com/": "a licence comment",
+    "https://bit.ly/2s3ChXG": "a comment in the search worker",
+    "http://tartarus.org/": "a licence comment (lunr)",
+    "http://lunrjs.com": "a licence comment (lunr)",
+}
+OWN_SCRIPT_ADDRESSES = {
+    "https://www.youtube-nocookie.com/embed/": "video.js: only after the reader presses play",
+}
+
+
+def _loaded_scripts(site) -> set:
+    """Every script file a page loads: script tags and Material's search worker."""
+    scripts = set()
+    for page in html_pages(site):
+        html = soup(site, page)
+        sources = [script["src"] for script in html.find_all("script", src=True)]
+        config = html.find("script", id="__config")
+        if config:
+            sources.append(json.loads(config.string)["search"])
+        for source in sources:
+            base = site if source.startswith("/") else (site / page).parent
+            scripts.add(base.joinpath(source.lstrip("/")).resolve())
+    return scripts
+
+
+def test_scripts_the_pages_load_name_no_unreviewed_address(site):
+    reviewed = {**MATERIAL_SCRIPT_ADDRESSES, **OWN_SCRIPT_ADDRESSES}
+    # video.js is loaded by pages with a video (none in the real site yet).
+    scripts = _loaded_scripts(site) | {(site / "assets/javascripts/video.js").resolve()}
+    for script in scripts:
+        for url in re.findall(r"https?://[A-Za-z0-9.\-]+[^\s\"'`)]*", script.read_text("utf-8")):
+            assert any(url.startswith(known) for known in reviewed), f"{script.name}: {url}"
+
+
+def test_no_page_meets_a_condition_that_would_fetch_from_another_host(site):
+    for page in html_pages(site):
+        html = soup(site, page)
+        assert not html.select(".mermaid, pre.mermaid"), f"{page}: a mermaid diagram"
+        assert not html.select(".md-source"), f"{page}: a repository link (repo_url)"
+
+
+def test_outbound_links_send_no_referrer(site):
+    for page in html_pages(site):
+        html = soup(site, page)
+        assert html.find("meta", attrs={"name": "referrer", "content": "no-referrer"}), page
+        for link in html.find_all("a", href=True):
+            if _external(link["href"]):
+                assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), f"{page}: {link}"

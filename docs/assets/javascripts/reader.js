@@ -65,6 +65,16 @@
     if (event.key === "/" || event.key === "s" || event.key === "f") openSearch();
   });
 
+  // Search stays open over the page when focus leaves it by keyboard, hiding the focused
+  // element (WCAG 2.4.11): close it as soon as focus moves elsewhere.
+  document.addEventListener("focusin", function (event) {
+    var toggle = document.getElementById("__search");
+    if (toggle && toggle.checked && !event.target.closest(".md-search")) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {

@@ -1,0 +1,74 @@
+"""Embed a YouTube video that loads nothing from YouTube until the reader presses play.
+
+In Markdown, a link on its own line, marked with `{ .youtube }`:
+
+    [Title of the video](https://www.youtube.com/watch?v=VIDEO_ID){ .youtube }
+
+becomes a placeholder with the title and a play button (no thumbnail, no request to
+YouTube). Pressing play swaps in a youtube-nocookie.com player (assets/javascripts/
+video.js, added only to pages that have a video). Without JavaScript it stays a link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+SCRIPT = "assets/javascripts/video.js"
+_VIDEO_LINK = re.compile(r'<p><a class="youtube" href="([^"]*)"[^>]*>(.*?)</a></p>', re.S)
+_VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    if 'class="youtube"' not in html_content:
+        return html_content
+    embedded, count = _VIDEO_LINK.subn(lambda m: _placeholder(m, page), html_content)
+    if count == 0:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: a link marked {{ .youtube }} must stand alone on its "
+            "own line: [Title](https://www.youtube.com/watch?v=VIDEO_ID){ .youtube }"
+        )
+    script = get_relative_url(SCRIPT, page.url)
+    return embedded + f'\n<script src="{script}" defer></script>\n'
+
+
+def _placeholder(link: re.Match, page: Page) -> str:
+    url, title_html = html.unescape(link[1]), link[2]
+    video_id = _video_id(url)
+    if video_id is None:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: '{url}' is not a YouTube video address. Use "
+            "https://www.youtube.com/watch?v=VIDEO_ID or https://youtu.be/VIDEO_ID."
+        )
+    title = re.sub(r"<[^>]+>", "", title_html).strip()
+    watch = f"https://www.youtube.com/watch?v={video_id}"
+    return (
+        f'<figure class="hfd-video" data-hfd-video="{video_id}" data-hfd-video-title="{html.escape(title)}">\n'
+        f'  <button type="button" class="hfd-video__play">\n'
+        f'    <span class="hfd-video__icon" aria-hidden="true"></span>\n'
+        f'    <span class="hfd-video__title">Play video: {title_html}</span>\n'
+        f'    <span class="hfd-video__note">Pressing play loads the video from YouTube '
+        f"(youtube-nocookie.com). Nothing is loaded before.</span>\n"
+        f"  </button>\n"
+        f'  <figcaption><a href="{watch}" rel="noopener noreferrer">Watch “{title_html}” on YouTube</a></figcaption>\n'
+        f"</figure>"
+    )
+
+
+def _video_id(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return None
+    if parts.netloc in ("www.youtube.com", "youtube.com", "m.youtube.com") and parts.path == "/watch":
+        candidate = parse_qs(parts.query).get("v", [""])[0]
+    elif parts.netloc == "youtu.be":
+        candidate = parts.path.lstrip("/")
+    else:
+        return None
+    return candidate if _VIDEO_ID.match(candidate) else None

@@ -1,0 +1,117 @@
+"""Privacy in a real browser: a visit sends nothing anywhere but this site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site_build import build, copy_project
+from tests.site_pages import html_pages, url_of
+from tests.static_server import serve
+
+pytestmark = pytest.mark.browser
+
+
+def _record_and_block_other_hosts(context, attempts: list[str]) -> None:
+    def handle(route):
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            attempts.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", handle)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_requests_anything_from_another_host(browser, site, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    attempts: list[str] = []
+    _record_and_block_other_hosts(context, attempts)
+    page = context.new_page()
+    for path in html_pages(site):
+        page.goto(site_url + url_of(path), wait_until="networkidle")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert attempts == []
+
+
+def test_the_search_index_loads_only_when_the_reader_opens_search(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "blog/what-causes-dystonia-really/", wait_until="networkidle")
+    assert not [url for url in requested if "search_index.json" in url]
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("neuroplasticity")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for()
+    assert "what-causes-dystonia-really" in result.get_attribute("href")
+    assert [url for url in requested if "search_index.json" in url]
+    context.close()
+
+
+# -- Video: nothing from YouTube before the reader presses play ------------------------------
+
+VIDEO_POST = """---
+title: A talk about dystonia
+description: A fixture post with a video, for the embed's tests.
+slug: a-talk
+date:
+  created: 2024-03-01
+authors:
+  - fede
+categories:
+  - Understanding dystonia
+---
+
+# A talk about dystonia
+
+Intro.
+
+<!-- more -->
+
+[A talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }
+"""
+
+
+@pytest.fixture(scope="module")
+def video_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("video")
+    project = copy_project(root / "project")
+    (project / "docs/blog/posts/a-talk.md").write_text(VIDEO_POST)
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.output
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(browser, video_site):
+    context = browser.new_context()
+    attempts: list[str] = []
+    _record_and_block_other_hosts(context, attempts)
+    page = context.new_page()
+    page.goto(video_site + "blog/a-talk/", wait_until="networkidle")
+    assert attempts == [], "nothing is requested from YouTube before play"
+    assert page.locator("iframe").count() == 0
+    play = page.get_by_role("button", name="Play video: A talk about dystonia")
+    play.focus()
+    page.keyboard.press("Enter")
+    player = page.locator("iframe.hfd-video__player")
+    player.wait_for(state="attached")
+    assert player.get_attribute("src") == "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1"
+    page.wait_for_timeout(200)
+    assert attempts and all(urlsplit(url).hostname == "www.youtube-nocookie.com" for url in attempts)
+    context.close()
+
+
+def test_a_video_link_that_is_not_youtube_is_a_clear_error(tmp_path):
+    project = copy_project(tmp_path / "project")
+    post = VIDEO_POST.replace("https://www.youtube.com/watch?v=abcdefghijk", "https://example.com/v")
+    (project / "docs/blog/posts/a-talk.md").write_text(post)
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/blog/posts/a-talk.md: 'https://example.com/v' is not a YouTube video address" in result.output

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.browsers import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from tests.site_build import REPO, build
 from tests.static_server import serve
 
@@ -16,11 +16,6 @@ from tests.static_server import serve
 sys.path.insert(0, str(REPO / "hooks"))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -55,14 +50,6 @@ def disclaimer() -> str:
 # -- A real browser ----------------------------------------------------------------
 
 
-def find_chromium() -> str | None:
-    """CHROME_PATH, then a Chromium or Chrome on the PATH; None means Playwright's own."""
-    candidates = [os.environ.get("CHROME_PATH")]
-    candidates += [shutil.which(name) for name in
-                   ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, sync_playwright
@@ -73,11 +60,7 @@ def browser():
                 executable_path=find_chromium(), args=CHROMIUM_FLAGS
             )
         except Error as error:
-            message = (
-                "No Chromium to drive. Install one (Debian/Ubuntu: `sudo apt-get install "
-                "chromium`; macOS: install Google Chrome), set CHROME_PATH to it, or run "
-                f"`.venv/bin/playwright install chromium`.\n{error}"
-            )
+            message = f"No Chromium to drive. {INSTALL_HINT}\n{error}"
             if IN_CI:
                 pytest.fail(message)
             pytest.skip(message)

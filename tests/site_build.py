@@ -20,7 +20,7 @@ class BuildResult:
 
 
 def build(project: Path, site_dir: Path, *, strict: bool = True) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", *(["--strict"] if strict else []),
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],

@@ -9,8 +9,21 @@ from bs4 import BeautifulSoup
 
 
 def html_pages(site: Path) -> list[str]:
-    """Site-relative paths of every HTML page the build wrote."""
+    """Site-relative paths of every page the build wrote, redirect pages aside."""
+    return [page for page in _all_html(site) if not _is_redirect(site / page)]
+
+
+def redirect_pages(site: Path) -> list[str]:
+    """Site-relative paths of the pages that only send the reader to a new address."""
+    return [page for page in _all_html(site) if _is_redirect(site / page)]
+
+
+def _all_html(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def _is_redirect(path: Path) -> bool:
+    return '<meta http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]
 
 
 @lru_cache(maxsize=None)

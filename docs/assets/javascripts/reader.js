@@ -1,11 +1,18 @@
 /* Reader comfort and a lighter start, loaded in <head> before Material's bundle.
    1. The text size the reader chose, applied before the first paint (no layout shift),
       and the header button that changes it.
-   2. The search index is fetched when the reader opens search, not on every page load. */
+   2. The search index is fetched when the reader opens search, not on every page load.
+   3. Material's sitemap downloads for translations, which this site has none of, are
+      never sent. */
 (function () {
   "use strict";
 
   var root = document.documentElement;
+
+  // Material swaps "no-js" for "js" at the end of the page, which reveals the search
+  // button after the first paint and moves the header (layout shift). Do it now.
+  root.classList.remove("no-js");
+  root.classList.add("js");
 
   // 1. Text size -----------------------------------------------------------------
   var TEXT_SIZE_KEY = "hfd.textSize";
@@ -75,15 +82,22 @@
     }
   });
 
+  // 2 and 3. Requests held back --------------------------------------------------------
+  // The search index waits until search opens (above). And Material reads sitemap.xml once for every <link rel="alternate"> on the page, to
+  // switch between translations of a site. Here those links are the four feeds, and
+  // the site has one language: the requests would fetch the sitemap four times for
+  // nothing, so they are never sent.
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.hfdWaitForSearch = /\/search\/search_index\.json(\?|$)/.test(String(url));
+    this.hfdNeverSend = /\/sitemap\.xml(\?|$)/.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this;
     var args = arguments;
+    if (request.hfdNeverSend) return;
     if (!request.hfdWaitForSearch) return send.apply(request, args);
     searchOpened.then(function () {
       send.apply(request, args);

@@ -1,0 +1,61 @@
+"""Run Lighthouse 12 (npm, pinned in package.json) on a page and summarise its report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from urllib.parse import urlsplit
+
+from tests.browsers import CHROMIUM_FLAGS, INSTALL_HINT, chromium_for_tools
+from tests.site_build import REPO
+
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+class LighthouseUnavailable(RuntimeError):
+    pass
+
+
+def audit(url: str, form_factor: str = "mobile") -> dict:
+    """Lighthouse's scores and figures for `url`, on a simulated phone or desktop."""
+    if not LIGHTHOUSE.exists():
+        raise LighthouseUnavailable("Lighthouse is missing: run `make test` (it runs `npm ci`).")
+    chrome = chromium_for_tools()
+    if chrome is None:
+        raise LighthouseUnavailable(f"No Chromium for Lighthouse. {INSTALL_HINT}")
+    command = [
+        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+        f"--only-categories={','.join(CATEGORIES)}", "--disable-full-page-screenshot",
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS]),
+    ]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                               env={**os.environ, "CHROME_PATH": chrome})
+    if completed.returncode != 0:
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{completed.stderr[-2000:]}")
+    return summarise(json.loads(completed.stdout))
+
+
+def summarise(report: dict) -> dict:
+    audits = report["audits"]
+    requests = [item for item in audits["network-requests"]["details"]["items"]
+                if not item["url"].startswith("data:")]
+    page_host = urlsplit(report["finalDisplayedUrl"]).hostname
+    return {
+        "url": report["finalDisplayedUrl"],
+        "scores": {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES},
+        "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 4),
+        "total_bytes": round(audits["total-byte-weight"]["numericValue"]),
+        "requests": len(requests),
+        "third_party_requests": [item["url"] for item in requests
+                                 if urlsplit(item["url"]).hostname != page_host],
+        "failed_audits": sorted(
+            ref["id"] for name in CATEGORIES for ref in report["categories"][name]["auditRefs"]
+            if ref.get("weight", 0) > 0 and (audits[ref["id"]].get("score") or 1) < 1
+            and audits[ref["id"]].get("scoreDisplayMode") not in ("notApplicable", "informative")
+        ),
+    }

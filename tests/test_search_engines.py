@@ -1,0 +1,135 @@
+"""Found, shared and cited correctly: titles, descriptions, cards, JSON-LD, sitemap, redirects."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests import schema_org
+from tests.site_build import build, copy_project
+from tests.site_pages import html_pages, redirect_pages, soup, url_of
+
+SITE = "https://www.hopefordystonia.com/"
+ARTICLE = "blog/what-causes-dystonia-really/index.html"
+
+
+def _meta(page, **attrs) -> str | None:
+    tag = page.find("meta", attrs=attrs)
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_a_unique_title_and_description(site):
+    titles, descriptions = Counter(), Counter()
+    for path in html_pages(site):
+        page = soup(site, path)
+        titles[page.title.string.strip()] += 1
+        description = _meta(page, name="description")
+        assert description and len(description) > 30, path
+        descriptions[description] += 1
+    assert [t for t, n in titles.items() if n > 1] == []
+    assert [d for d, n in descriptions.items() if n > 1] == []
+
+
+def test_every_page_declares_its_language_and_canonical_address(site):
+    for path in html_pages(site):
+        page = soup(site, path)
+        assert page.html["lang"] == "en", path
+        if path != "404.html":
+            canonical = page.find("link", rel="canonical")["href"]
+            assert canonical == SITE + url_of(path), path
+
+
+def test_every_page_has_open_graph_and_twitter_cards_with_a_local_image(site):
+    for path in html_pages(site):
+        page = soup(site, path)
+        for name in ("og:title", "og:description", "og:image", "og:image:alt", "og:type"):
+            assert _meta(page, property=name), f"{path}: {name}"
+        for name in ("twitter:card", "twitter:title", "twitter:description", "twitter:image"):
+            assert _meta(page, name=name), f"{path}: {name}"
+        image = _meta(page, property="og:image")
+        assert image.startswith(SITE), "served by the site itself"
+        local = site / urlsplit(image).path.lstrip("/")
+        assert local.suffix in (".png", ".jpg") and local.is_file(), path
+
+
+def test_an_article_is_shared_with_its_own_cover(site):
+    page = soup(site, ARTICLE)
+    assert _meta(page, property="og:type") == "article"
+    assert _meta(page, property="og:image").endswith("what-causes-dystonia/cover.png")
+    assert _meta(page, property="article:published_time") == "2024-02-13"
+
+
+def test_articles_carry_blogposting_json_ld_that_fits_schema_org(site):
+    script = soup(site, ARTICLE).find("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "BlogPosting"
+    assert schema_org.problems(data) == []
+    assert data["headline"] == "What causes dystonia, really?"
+    assert data["datePublished"] == "2024-02-13" and data["dateModified"]
+    assert data["author"][0]["@type"] == "Person" and data["author"][0]["name"] == "Fede"
+    assert data["publisher"]["@type"] == "Organization"
+    assert data["image"].startswith(SITE)
+
+
+def test_the_schema_org_check_catches_a_wrong_property():
+    broken = {"@type": "BlogPosting", "headline": "x", "price": 3,
+              "author": {"@type": "Place", "name": "Nowhere"}}
+    found = schema_org.problems(broken)
+    assert any("price" in problem for problem in found)
+    assert any("a Place where schema.org expects" in problem for problem in found)
+
+
+def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
+    tree = ElementTree.parse(site / "sitemap.xml")
+    listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    for path in html_pages(site):
+        if path != "404.html":
+            assert SITE + url_of(path) in listed, path
+    robots = (site / "robots.txt").read_text()
+    assert "Sitemap: https://www.hopefordystonia.com/sitemap.xml" in robots
+    assert "Disallow: /\n" not in robots
+
+
+def test_an_article_without_description_stops_the_build_by_name(tmp_path):
+    project = copy_project(tmp_path / "project")
+    post = project / "docs/blog/posts/what-causes-dystonia-really.md"
+    text = post.read_text()
+    start = text.index("description:")
+    end = text.index("slug:")
+    post.write_text(text[:start] + text[end:])
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/blog/posts/what-causes-dystonia-really.md: add a `description:`" in result.output
+    assert "Traceback" not in result.output
+
+
+# -- Addresses that last -------------------------------------------------------------------
+
+
+def test_the_old_sites_address_of_the_article_redirects_to_it(site):
+    assert "post/what-causes-dystonia-really/index.html" in redirect_pages(site)
+
+
+@pytest.mark.browser
+def test_every_redirect_leads_to_a_page_that_exists(browser, site, site_url):
+    page = browser.new_page()
+    for path in redirect_pages(site):
+        response = page.goto(site_url + url_of(path))
+        page.wait_for_load_state("load")
+        page.wait_for_url(lambda url: url != site_url + url_of(path))
+        assert response.ok
+        final = page.url.removeprefix(site_url)
+        assert (site / final / "index.html").is_file() or (site / final).is_file(), path
+        assert page.locator("footer .hfd-disclaimer").is_visible()
+    page.close()
+
+
+def test_redirect_pages_show_the_disclaimer_and_are_not_indexed(site, disclaimer):
+    for path in redirect_pages(site):
+        page = soup(site, path)
+        assert disclaimer in " ".join(page.select_one(".hfd-disclaimer").get_text(" ").split())
+        assert _meta(page, name="robots") == "noindex"

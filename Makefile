@@ -31,6 +31,10 @@ build: $(VENV)/.installed-site
 test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest
 
+.PHONY: check-reviews  ## list every article with its review status (last reviewed, due, medical review)
+check-reviews: $(VENV)/.installed-site
+	$(BIN)/python hooks/reviews.py
+
 .PHONY: audit  ## Lighthouse on the key pages (mobile and desktop): a table and audit-report.json
 audit: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m tests.audit

@@ -1,25 +1,12 @@
-"""Every page has its own description, for search engines and shared links.
-
-- A blog post must say what it is about in front matter (`description:`): the build
-  stops, naming the file, when one has none.
-- Pages the blog plugin generates (archive, categories, later pages of a list) get a
-  description from their title, instead of all sharing the site's.
+"""Pages the blog plugin generates get their own description, for search engines and
+shared links: archive, category and later list pages would otherwise all share the
+site's. (A post without `description:` stops the build: hooks/post_front_matter.py.)
 """
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
-    if _is_post(page, config) and not str(page.meta.get("description") or "").strip():
-        raise PluginError(
-            f"docs/{page.file.src_uri}: add a `description:` to its front matter, one or "
-            "two sentences that say what the article is about (search engines and feed "
-            "readers show it)."
-        )
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -30,9 +17,3 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         page.meta = {**page.meta, "description": f"Articles from {config.site_name}: "
                      f"{page.title}{number}."}
     return context
-
-
-def _is_post(page: Page, config: MkDocsConfig) -> bool:
-    blog = config.plugins.get("material/blog")
-    posts_dir = blog.config.post_dir.format(blog=blog.config.blog_dir) if blog else None
-    return bool(posts_dir) and page.file.src_uri.startswith(posts_dir + "/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,3 +40,25 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / part)
     return destination
+
+
+def post(slug: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:
+    """A blog post with complete, valid front matter; keyword arguments change or
+    (with None) remove its fields."""
+    import yaml
+
+    meta = {
+        "title": slug.replace("-", " ").capitalize(),
+        "description": f"A fixture post, {slug}, for the site's tests.",
+        "slug": slug,
+        "date": {"created": "2024-03-01"},
+        "last_reviewed": "2024-03-01",
+        "authors": ["fede"],
+        "categories": ["Understanding dystonia"],
+    }
+    meta.update(front_matter)
+    meta = {key: value for key, value in meta.items() if value is not None}
+    # Dates as YAML dates, as the author writes them (unquoted).
+    text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    text = re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text)
+    return f"---\n{text}---\n\n# {meta.get('title', slug)}\n\n{body}"

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site_build import build, copy_project
+from tests.site_build import build, copy_project, post
 from tests.site_pages import html_pages, url_of
 from tests.static_server import serve
 
@@ -56,26 +56,9 @@ def test_the_search_index_loads_only_when_the_reader_opens_search(browser, site_
 
 # -- Video: nothing from YouTube before the reader presses play ------------------------------
 
-VIDEO_POST = """---
-title: A talk about dystonia
-description: A fixture post with a video, for the embed's tests.
-slug: a-talk
-date:
-  created: 2024-03-01
-authors:
-  - fede
-categories:
-  - Understanding dystonia
----
-
-# A talk about dystonia
-
-Intro.
-
-<!-- more -->
-
-[A talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }
-"""
+VIDEO_LINK = "[A talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
+VIDEO_POST = post("a-talk", title="A talk about dystonia",
+                  body=f"Intro.\n\n<!-- more -->\n\n{VIDEO_LINK}\n")
 
 
 @pytest.fixture(scope="module")

@@ -103,7 +103,7 @@ def test_an_article_without_description_stops_the_build_by_name(tmp_path):
     post.write_text(text[:start] + text[end:])
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/blog/posts/what-causes-dystonia-really.md: add a `description:`" in result.output
+    assert "docs/blog/posts/what-causes-dystonia-really.md: `description:` is missing" in result.output
     assert "Traceback" not in result.output
 
 

@@ -1,4 +1,5 @@
 /* Reader comfort and a lighter start, loaded in <head> before Material's bundle.
+   (Also: the print and copy-link buttons for sharing an article.)
    1. The text size the reader chose, applied before the first paint (no layout shift),
       and the header button that changes it.
    2. The search index is fetched when the reader opens search, not on every page load.
@@ -50,6 +51,34 @@
       window.localStorage.setItem(TEXT_SIZE_KEY, size);
     } catch (error) {
       /* storage disabled */
+    }
+  });
+
+  // Sharing an article (partials/article-end.html): print and copy need JavaScript,
+  // so their buttons show only when it runs.
+  document.addEventListener("DOMContentLoaded", function () {
+    var buttons = document.querySelectorAll("[data-hfd-print], [data-hfd-copy-link]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("[data-hfd-print], [data-hfd-copy-link]");
+    if (!target) return;
+    if (target.hasAttribute("data-hfd-print")) {
+      window.print();
+      return;
+    }
+    var status = document.querySelector(".hfd-share__status");
+    var link = target.getAttribute("data-hfd-copy-link");
+    function say(message) {
+      if (status) status.textContent = message;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(link).then(
+        function () { say("The link is copied: " + link); },
+        function () { say("Copy this link: " + link); }
+      );
+    } else {
+      say("Copy this link: " + link);
     }
   });
 

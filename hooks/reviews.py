@@ -1,0 +1,125 @@
+"""Articles due for review: a warning at every build, and a list on demand.
+
+Each post says when the author last reread it (`last_reviewed:`) and may say when it
+is next due (`next_review:`); otherwise it is due `extra.review.max_age_months` after
+the last review (12 by default). An overdue article is reported, never blocked: the
+warning goes to its own logger so that `strict` builds still publish.
+
+`make check-reviews` (python hooks/reviews.py) lists every article with its status.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from post_front_matter import read_front_matter
+
+DEFAULT_MAX_AGE_MONTHS = 12
+DUE_SOON_DAYS = 30
+
+log = logging.getLogger("hope_for_dystonia.reviews")
+if not log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False  # a reminder, not a failure of a strict build
+
+
+@dataclass
+class Review:
+    source: str
+    title: str
+    published: dt.date | None
+    last_reviewed: dt.date | None
+    due: dt.date | None
+    reviewer: str
+
+    def status(self, today: dt.date) -> str:
+        if self.due is None:
+            return "no review date"
+        if self.due < today:
+            return "overdue"
+        if (self.due - today).days <= DUE_SOON_DAYS:
+            return "due soon"
+        return "up to date"
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+@event_priority(-300)  # after everything else: the last lines the author sees
+def on_post_build(config: MkDocsConfig) -> None:
+    today = dt.date.today()
+    for review in reviews(config):
+        if review.status(today) == "overdue":
+            log.warning(
+                f"Review due: docs/{review.source} was last reviewed on "
+                f"{review.last_reviewed}; it was due on {review.due}. Reread it, then set "
+                "`last_reviewed:` to today's date."
+            )
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def reviews(config: MkDocsConfig) -> list[Review]:
+    blog = config.plugins["material/blog"]
+    posts = Path(config.docs_dir) / blog.config.post_dir.format(blog=blog.config.blog_dir)
+    max_age = int(config.extra.get("review", {}).get("max_age_months", DEFAULT_MAX_AGE_MONTHS))
+    found = []
+    for path in sorted(posts.rglob("*.md")):
+        meta, _problem = read_front_matter(path)
+        if meta.get("draft"):
+            continue
+        created = (meta.get("date") or {}).get("created") if isinstance(meta.get("date"), dict) else meta.get("date")
+        last = meta.get("last_reviewed") if isinstance(meta.get("last_reviewed"), dt.date) else None
+        due = meta.get("next_review") if isinstance(meta.get("next_review"), dt.date) else (
+            _add_months(last, max_age) if last else None)
+        reviewer = meta.get("medical_reviewer") or {}
+        found.append(Review(
+            source=path.relative_to(config.docs_dir).as_posix(),
+            title=str(meta.get("title") or path.stem),
+            published=created if isinstance(created, dt.date) else None,
+            last_reviewed=last,
+            due=due,
+            reviewer=(f"{reviewer.get('name')}, {reviewer.get('credentials')}"
+                      if isinstance(reviewer, dict) and reviewer.get("name") else "not medically reviewed"),
+        ))
+    return found
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def main() -> int:
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    today = dt.date.today()
+    rows = reviews(config)
+    print(f"{'status':<15}{'last reviewed':<15}{'due':<12}{'medical review':<26}article")
+    for review in sorted(rows, key=lambda r: (r.due or dt.date.min)):
+        print(f"{review.status(today):<15}{str(review.last_reviewed or '-'):<15}"
+              f"{str(review.due or '-'):<12}{review.reviewer[:25]:<26}{review.title} (docs/{review.source})")
+    overdue = sum(review.status(today) == "overdue" for review in rows)
+    print(f"\n{len(rows)} articles, {overdue} overdue for review.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

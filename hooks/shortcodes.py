@@ -1,0 +1,54 @@
+"""Settings from mkdocs.yml inside Markdown pages, written once.
+
+A line holding only one of these comments is replaced by what it names:
+
+    <!-- hfd:emergency -->   the "not for emergencies" notice (extra.emergency)
+    <!-- hfd:contact -->     how to reach the practice: email and booking site (extra.booking)
+
+An unknown name stops the build, naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+_SHORTCODE = re.compile(r"^<!--\s*hfd:([a-z-]+)\s*-->\s*$", re.M)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    def expand(match: re.Match) -> str:
+        name = match[1]
+        if name not in _RENDERERS:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: unknown shortcode 'hfd:{name}'; use one of: "
+                + ", ".join(f"<!-- hfd:{known} -->" for known in _RENDERERS)
+            )
+        return _RENDERERS[name](config.extra)
+
+    return _SHORTCODE.sub(expand, markdown)
+
+
+def _emergency(extra: dict) -> str:
+    emergency = extra["emergency"]
+    return (
+        '!!! warning "Not for emergencies"\n\n'
+        "    Hope for Dystonia cannot answer urgent or emergency needs. In an emergency,\n"
+        "    call your local emergency number\n"
+        f"    ({emergency['number']} in the U.S.). In a mental-health crisis in the U.S., call or\n"
+        f"    text {emergency['crisis_line']} ({emergency['crisis_line_name']}).\n"
+    )
+
+
+def _contact(extra: dict) -> str:
+    booking = extra["booking"]
+    return (
+        f"- **Email:** [{booking['email']}](mailto:{booking['email']})\n"
+        f"- **Booking a consultation:** [{booking['scheduler_label']}]({booking['scheduler_url']})\n"
+    )
+
+
+_RENDERERS = {"emergency": _emergency, "contact": _contact}

@@ -62,7 +62,10 @@ MATERIAL_SCRIPT_ADDRESSES = {
 }
 OWN_SCRIPT_ADDRESSES = {
     "https://www.youtube-nocookie.com/embed/": "video.js: only after the reader presses play",
+    "https://giscus.app/client.js": "comments.js: only if enabled, after 'Show comments'",
 }
+# Loaded only by pages that need them (a video; comments when enabled).
+ON_DEMAND_SCRIPTS = ["assets/javascripts/video.js", "assets/javascripts/comments.js"]
 
 
 def _loaded_scripts(site) -> set:
@@ -82,8 +85,7 @@ def _loaded_scripts(site) -> set:
 
 def test_scripts_the_pages_load_name_no_unreviewed_address(site):
     reviewed = {**MATERIAL_SCRIPT_ADDRESSES, **OWN_SCRIPT_ADDRESSES}
-    # video.js is loaded by pages with a video (none in the real site yet).
-    scripts = _loaded_scripts(site) | {(site / "assets/javascripts/video.js").resolve()}
+    scripts = _loaded_scripts(site) | {(site / name).resolve() for name in ON_DEMAND_SCRIPTS}
     for script in scripts:
         for url in re.findall(r"https?://[A-Za-z0-9.\-]+[^\s\"'`)]*", script.read_text("utf-8")):
             assert any(url.startswith(known) for known in reviewed), f"{script.name}: {url}"

@@ -31,6 +31,10 @@ build: $(VENV)/.installed-site
 test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest
 
+.PHONY: new-post  ## start an article: make new-post TITLE="What helps with neck spasms"
+new-post:
+	@$(PYTHON) hooks/new_post.py  # reads TITLE from the environment: quotes survive
+
 .PHONY: check-reviews  ## list every article with its review status (last reviewed, due, medical review)
 check-reviews: $(VENV)/.installed-site
 	$(BIN)/python hooks/reviews.py

@@ -1,6 +1,6 @@
 """Pages the blog plugin generates get their own description, for search engines and
 shared links: archive, category and later list pages would otherwise all share the
-site's. (A post without `description:` stops the build: hooks/post_front_matter.py.)
+site's. (A post without `description:` stops the build: hooks/front_matter.py.)
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from post_front_matter import read_front_matter
+from front_matter import read_front_matter
 
 DEFAULT_MAX_AGE_MONTHS = 12
 DUE_SOON_DAYS = 30

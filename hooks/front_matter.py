@@ -1,8 +1,10 @@
-"""Check every blog post's front matter before anything is built from it.
+"""Check every page's front matter, and every blog post's fields, before anything is
+built from them.
 
-The author is not a developer: a missing or mistyped field stops the build with one
-line per problem, naming the file and the field, instead of a traceback from a plugin
-or an article that silently lacks its date, author or review information.
+The author is not a developer: a file that is not UTF-8, front matter that is not valid
+YAML (which MkDocs would otherwise print as page text), or a post's missing or mistyped
+field stops the build with one line per problem, naming the file, the line where known
+and the field, instead of a traceback or a page that silently lacks its date or author.
 """
 
 from __future__ import annotations
@@ -24,16 +26,19 @@ from mkdocs.utils.meta import YAML_RE
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Runs before the blog plugin reads the posts (it does so as late as possible).
     posts_dir = _posts_dir(config)
-    if posts_dir is None:
-        return files
-    roles = _author_roles(config)
+    roles = _author_roles(config) if posts_dir else {}
     problems = []
     for file in files.documentation_pages():
-        if file.src_uri.startswith(posts_dir + "/"):
-            problems += [f"  - docs/{file.src_uri}: {problem}"
-                         for problem in post_problems(Path(file.abs_src_path), roles, config)]
+        path = Path(file.abs_src_path)
+        if posts_dir and file.src_uri.startswith(posts_dir + "/"):
+            found = post_problems(path, roles, config)
+        else:
+            found = [problem] if (problem := read_front_matter(path)[1]) else []
+            if problem and "no front matter" in problem:
+                found = []  # pages other than posts may have none
+        problems += [f"  - docs/{file.src_uri}: {problem}" for problem in found]
     if problems:
-        raise PluginError("Some posts need fixing before the site can be built:\n"
+        raise PluginError("Some pages need fixing before the site can be built:\n"
                           + "\n".join(problems))
     return files
 

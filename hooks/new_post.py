@@ -1,0 +1,73 @@
+"""`make new-post TITLE="..."`: start a new article with complete front matter.
+
+Not a build hook (mkdocs.yml does not list it): the author's tool, beside the hooks
+whose checks it satisfies. It writes docs/blog/posts/<slug>.md as a draft, dated today,
+and never overwrites an existing file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+POSTS = Path(__file__).resolve().parent.parent / "docs" / "blog" / "posts"
+
+TEMPLATE = """---
+title: {title}
+description: >-
+  One or two sentences that say what the article is about (search engines and feed
+  readers show them).
+slug: {slug}
+date:
+  created: {today}
+last_reviewed: {today}
+authors:
+  - fede
+categories:
+  - Understanding dystonia
+# Remove this line to publish the article.
+draft: true
+---
+
+# {title}
+
+The first paragraph or two: the teaser on the articles page.
+
+<!-- more -->
+
+The rest of the article.
+"""
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def main(argv: list[str]) -> int:
+    title = (" ".join(argv) or os.environ.get("TITLE", "")).strip()
+    if not title:
+        print('Give the article a title: make new-post TITLE="What helps with neck spasms"')
+        return 2
+    slug = slugify(title)
+    if not slug:
+        print(f"The title '{title}' has no letters or digits to make an address from; "
+              "add some to the title.")
+        return 2
+    path = POSTS / f"{slug}.md"
+    if path.exists():
+        print(f"docs/blog/posts/{slug}.md already exists; it was not changed. Choose another title.")
+        return 1
+    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    path.write_text(TEMPLATE.format(title=quoted, slug=slug, today=dt.date.today().isoformat())
+                    .replace(f"# {quoted}", f"# {title}"), encoding="utf-8")
+    print(f"Created docs/blog/posts/{slug}.md (a draft). Preview it with `make serve`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,143 @@
+"""Bad input gets a clear error naming the file and the fix: never a traceback, never a
+silently wrong site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.site_build import REPO, build, copy_project, post
+
+PAGE = "docs/about.md"
+
+
+def _build_with(tmp_path, files: dict[str, str | bytes] = {}, config: tuple[str, str] | None = None):
+    project = copy_project(tmp_path / "project")
+    for name, content in files.items():
+        target = project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content) if isinstance(content, bytes) else target.write_text(content)
+    if config:
+        path = project / "mkdocs.yml"
+        text = path.read_text()
+        assert config[0] in text
+        path.write_text(text.replace(config[0], config[1]))
+    return build(project, tmp_path / "site")
+
+
+def _assert_clear_failure(result, *expected: str):
+    assert result.returncode != 0, result.output
+    for text in expected:
+        assert text in result.output, result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.splitlines()) <= 40, "fits on one screen"
+
+
+BODY = "Intro.\n\n<!-- more -->\n\n{}\n"
+CASES = {
+    "front-matter-not-yaml": (
+        {"docs/blog/posts/bad.md": "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
+        ["docs/blog/posts/bad.md: the front matter is not valid at line"]),
+    "page-front-matter-not-yaml": (
+        {"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
+        ["docs/bad-page.md: the front matter is not valid"]),
+    "date-not-a-date": (
+        {"docs/blog/posts/bad.md": post("bad", date={"created": "13/02/2024"})},
+        ["docs/blog/posts/bad.md: `date.created` is '13/02/2024', not a date"]),
+    "missing-title": (
+        {"docs/blog/posts/bad.md": post("bad", title=None)},
+        ["docs/blog/posts/bad.md: `title:` is missing"]),
+    "link-to-missing-page": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("[see](../../nowhere.md)"))},
+        ["blog/posts/bad.md", "nowhere.md"]),
+    "link-to-missing-anchor": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("[see](../../about.md#nowhere)"))},
+        ["blog/posts/bad.md", "#nowhere"]),
+    "missing-image": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("![A photo](../../nope.png)"))},
+        ["blog/posts/bad.md", "nope.png"]),
+    "javascript-link": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("[x](javascript:alert(1))"))},
+        ["docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript: address"]),
+    "data-link": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format('<a href="data:text/html,hi">x</a>'))},
+        ["docs/blog/posts/bad.md: the link 'data:text/html,hi' uses a data: address"]),
+    "script": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("<script>alert(1)</script>"))},
+        ["docs/blog/posts/bad.md: remove the <script> element"]),
+    "iframe": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format('<iframe src="https://example.org"></iframe>'))},
+        ["docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"]),
+    "event-handler": (
+        {"docs/blog/posts/bad.md": post("bad", body=BODY.format('<p onclick="steal()">Hi</p>'))},
+        ["docs/blog/posts/bad.md: remove the 'onclick=' attribute"]),
+    "same-address": (
+        {"docs/blog/posts/one.md": post("same"), "docs/blog/posts/two.md": post("same")},
+        ["docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"]),
+    "image-too-large": (
+        {"docs/assets/images/huge.png": b"\x89PNG" + b"0" * (1100 * 1024)},
+        ["docs/assets/images/huge.png is 1,100 KB (the limit is 1,024 KB)", "squoosh"]),
+    "not-utf8": (
+        {"docs/blog/posts/bad.md": post("bad", title="Caf\u00e9").encode("latin-1")},
+        ["docs/blog/posts/bad.md: the file is not UTF-8 text; save it as UTF-8."]),
+    "not-utf8-page": (
+        {"docs/bad-page.md": "# Caf\u00e9\n".encode("latin-1")},
+        ["docs/bad-page.md: the file is not UTF-8 text"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_stops_the_build_with_a_clear_message(tmp_path, case):
+    files, expected = CASES[case]
+    _assert_clear_failure(_build_with(tmp_path, files), *expected)
+
+
+SETTINGS = {
+    "scheduler-not-https": (("scheduler_url: https://hello.hopefordystonia.com/",
+                             "scheduler_url: http://hello.hopefordystonia.com/"),
+                            "extra.booking.scheduler_url is 'http://hello.hopefordystonia.com/'"),
+    "email-not-an-address": (("email: hello@hopefordystonia.com", "email: hello at hopefordystonia"),
+                             "extra.booking.email is 'hello at hopefordystonia'"),
+    "social-javascript": (("link: https://www.youtube.com/@hopefordystonia", "link: javascript:alert(1)"),
+                          "extra.social item 1 link is 'javascript:alert(1)'"),
+}
+
+
+@pytest.mark.parametrize("case", SETTINGS, ids=list(SETTINGS))
+def test_a_bad_booking_or_social_setting_stops_the_build_naming_it(tmp_path, case):
+    change, expected = SETTINGS[case]
+    _assert_clear_failure(_build_with(tmp_path, config=change), expected)
+
+
+def test_a_plain_http_link_is_a_warning_not_a_failure(tmp_path):
+    body = BODY.format("[an old page](http://example.org/page)")
+    result = _build_with(tmp_path, {"docs/blog/posts/old-link.md": post("old-link", body=body)})
+    assert result.returncode == 0, result.output
+    assert ("WARNING -  docs/blog/posts/old-link.md: the link 'http://example.org/page' is not "
+            "secure; use https://") in result.output
+
+
+# -- Writing a post --------------------------------------------------------------------------
+
+
+def test_new_post_creates_a_complete_draft_and_never_overwrites(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "Makefile").write_text((REPO / "Makefile").read_text())
+    tool = [sys.executable, str(project / "hooks/new_post.py")]
+    title = 'Living with "blepharospasm": light & screens'
+    first = subprocess.run(tool + [title], capture_output=True, text=True, cwd=project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    created = project / "docs/blog/posts/living-with-blepharospasm-light-screens.md"
+    text = created.read_text()
+    for field in ("title:", "description:", "slug:", "created:", "last_reviewed:",
+                  "authors:", "categories:", "draft: true"):
+        assert field in text
+    again = subprocess.run(tool + [title], capture_output=True, text=True, cwd=project)
+    assert again.returncode != 0 and "already exists" in again.stdout
+    assert created.read_text() == text
+    # The draft passes every check, and is left out of the built site.
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert not (tmp_path / "site/blog/living-with-blepharospasm-light-screens").exists()

@@ -15,10 +15,18 @@ from mkdocs.exceptions import PluginError
 _EMAIL = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$", re.I)
 
 
+_command = {"name": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra = config.extra
     problems = []
-    if not str(config.site_url or "").startswith("https://"):
+    # `mkdocs serve` replaces site_url with its own local http:// address.
+    if _command["name"] != "serve" and not str(config.site_url or "").startswith("https://"):
         problems.append(f"site_url is '{config.site_url}'; it must start with https://.")
     booking = extra.get("booking", {})
     if not _is_https(booking.get("scheduler_url")):

@@ -1,0 +1,122 @@
+"""Hardened hosting: a strict Content-Security-Policy and security headers.
+
+Writes `_headers` (the format Netlify and Cloudflare Pages read) for every address,
+and puts the same policy in a <meta http-equiv> tag in every page for hosts that
+cannot send headers (GitHub Pages). Material's inline scripts are allowed by their
+SHA-256 hashes, computed from the pages as built: never 'unsafe-inline'.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+HEADERS_FILE = "_headers"
+# An inline script the browser runs: no src, and no type or a JavaScript type.
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?:\s+type=\"(?:text/javascript|module)\")?\s*>(.*?)</script>",
+    re.S | re.I,
+)
+_HEAD = re.compile(r"<head>", re.I)
+
+# Denied: what the site never uses. The video player (after play) may use the rest.
+_VIDEO_PLAYER = '(self "https://www.youtube-nocookie.com")'
+PERMISSIONS_POLICY = ", ".join([
+    *(f"{feature}=()" for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+        "screen-wake-lock", "sync-xhr", "usb", "xr-spatial-tracking",
+    )),
+    *(f"{feature}={_VIDEO_PLAYER}" for feature in (
+        "autoplay", "encrypted-media", "fullscreen", "picture-in-picture",
+    )),
+])
+STATIC_HEADERS = {
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains; preload",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+@event_priority(-150)  # after every file is written (feeds, redirects), before the checks
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    pages = sorted(site.rglob("*.html"))
+    html = {page: page.read_text(encoding="utf-8") for page in pages}
+    policy = content_security_policy(config, inline_script_hashes(html.values()))
+    (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(policy)}">'
+    for page, text in html.items():
+        page.write_text(_HEAD.sub(lambda head: f"{head[0]}\n    {meta}", text, count=1),
+                        encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Helpers (also used by the tests)
+# -----------------------------------------------------------------------------
+
+
+def inline_script_hashes(pages) -> list[str]:
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for text in pages for script in _INLINE_SCRIPT.findall(text)
+    }
+    return sorted(hashes)
+
+
+def content_security_policy(config: MkDocsConfig, script_hashes: list[str]) -> dict[str, list[str]]:
+    giscus = (config.extra.get("replies", {}).get("giscus") or {}).get("enabled")
+    return {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", *script_hashes, *(["https://giscus.app"] if giscus else [])],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "media-src": ["'self'"],
+        # The video placeholder's player, after the reader presses play; giscus if enabled.
+        "frame-src": ["https://www.youtube-nocookie.com", *(["https://giscus.app"] if giscus else [])],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": [],
+    }
+
+
+def render(policy: dict[str, list[str]]) -> str:
+    return "; ".join(" ".join([name, *values]) for name, values in policy.items())
+
+
+def meta_policy(policy: dict[str, list[str]]) -> str:
+    # A <meta> policy ignores frame-ancestors (only a header can forbid framing).
+    return render({name: values for name, values in policy.items() if name != "frame-ancestors"})
+
+
+def headers_file(policy: dict[str, list[str]]) -> str:
+    lines = ["/*", f"  Content-Security-Policy: {render(policy)}"]
+    lines += [f"  {name}: {value}" for name, value in STATIC_HEADERS.items()]
+    return "\n".join(lines) + "\n"
+
+
+def read_headers_file(text: str) -> dict[str, str]:
+    """The headers a `_headers` file sets for every address (/*)."""
+    headers, in_block = {}, False
+    for line in text.splitlines():
+        if not line.startswith((" ", "\t")):
+            in_block = line.strip() == "/*"
+        elif in_block and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers

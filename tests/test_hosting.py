@@ -1,0 +1,119 @@
+"""Hardened hosting: the security headers, scored as Mozilla's HTTP Observatory does,
+and every page working in Chromium under exactly that policy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.site_build import build, copy_project, post
+from tests.site_pages import html_pages, soup, url_of
+from tests.static_server import serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def headers(site) -> dict[str, str]:
+    from security_headers import read_headers_file
+
+    return read_headers_file((site / "_headers").read_text())
+
+
+def _policy(value: str) -> dict[str, list[str]]:
+    return {part.split()[0]: part.split()[1:] for part in value.split(";") if part.strip()}
+
+
+# -- The headers, as the Observatory's tests judge them -------------------------------------
+
+
+def test_csp_blocks_everything_by_default_and_never_allows_inline_script(headers):
+    csp = _policy(headers["Content-Security-Policy"])
+    assert csp["default-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
+    assert all(s == "'self'" or s.startswith("'sha256-") for s in csp["script-src"])
+    assert "'unsafe-inline'" not in csp["style-src"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["base-uri"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"]
+
+
+def test_transport_framing_sniffing_and_referrer_headers(headers):
+    hsts = headers["Strict-Transport-Security"]
+    assert int(re.search(r"max-age=(\d+)", hsts)[1]) >= 15768000 and "includeSubDomains" in hsts
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_every_page_carries_the_policy_in_a_meta_tag_for_github_pages(site, headers):
+    expected = _policy(headers["Content-Security-Policy"])
+    expected.pop("frame-ancestors")
+    for path in [*html_pages(site), "post/what-causes-dystonia-really/index.html"]:
+        meta = soup(site, path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, path
+        assert _policy(meta["content"]) == expected, path
+
+
+# -- Everything still works under that policy ---------------------------------------------------
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+    (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def _open(browser, base, headers_sent, path, **options):
+    context = browser.new_context(**options)
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(base + path, wait_until="networkidle")
+    return context, page, console
+
+
+def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser, site, headers):
+    with serve(site, headers=headers) as base:
+        for path in html_pages(site):
+            context, page, console = _open(browser, base, headers, url_of(path))
+            assert page.evaluate("window.__violations") == [] and console == [], path
+            context.close()
+        context, page, console = _open(browser, base, headers, "blog/what-causes-dystonia-really/",
+                                       viewport={"width": 1280, "height": 900})
+        page.locator(".md-search__input").fill("neuroplasticity")
+        page.locator(".md-search-result__item").first.wait_for()
+        page.keyboard.press("Escape")
+        scheme = page.get_attribute("body", "data-md-color-scheme")
+        page.locator("form[data-md-component=palette] label:visible").click()
+        assert page.get_attribute("body", "data-md-color-scheme") != scheme
+        page.locator("[data-hfd-text-size-toggle]").click()
+        assert page.get_attribute("html", "data-hfd-text-size") == "large"
+        assert page.evaluate("window.__violations") == [] and console == []
+        context.close()
+
+
+def test_the_video_player_is_allowed_by_the_policy(browser, tmp_path):
+    project = copy_project(tmp_path / "project")
+    link = "[A talk](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
+    (project / "docs/blog/posts/a-talk.md").write_text(
+        post("a-talk", body=f"Intro.\n\n<!-- more -->\n\n{link}\n"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    from security_headers import read_headers_file
+
+    headers = read_headers_file((tmp_path / "site/_headers").read_text())
+    with serve(tmp_path / "site", headers=headers) as base:
+        context, page, console = _open(browser, base, headers, "blog/a-talk/")
+        context.route("https://www.youtube-nocookie.com/**",
+                      lambda route: route.fulfill(body="<p>player</p>", content_type="text/html"))
+        page.get_by_role("button", name="Play video: A talk").click()
+        page.locator("iframe.hfd-video__player").wait_for()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__violations") == [] and console == []
+        context.close()

@@ -43,6 +43,14 @@ check-reviews: $(VENV)/.installed-site
 audit: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m tests.audit
 
+.PHONY: check-links-external  ## check links to other sites (retries, a week's cache); never blocks
+check-links-external: $(VENV)/.installed-test
+	$(BIN)/python -m tests.external_links
+
+.PHONY: bench  ## build time and memory at 10, 100 and 500 posts, against plain Material
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m tests.bench
+
 .PHONY: lock  ## re-resolve requirements/*.txt from pyproject.toml (after changing a pin)
 lock: $(VENV)/.installed-test
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url -o requirements/site.txt pyproject.toml

@@ -1,0 +1,175 @@
+"""`make bench`: build time and peak memory at 10, 100 and 500 posts.
+
+For each size it builds a synthetic copy of the site (realistic posts of about 1,200
+words, full front matter, a figure each) three ways: this project as it is; the same
+posts with plain Material (no project hooks or overrides); and this project without
+its fix for the blog plugin's linear post lookup. It prints wall time, peak memory
+(max RSS of the build process), the project/plain ratios and the share of build time
+spent in the project's own hooks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.site_build import REPO, copy_project, post
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,100,500").split(",")]
+WORDS = ("dystonia nervous system body jaw neck posture movement pattern spasm balance "
+         "awareness breath practice change coaching process tension muscle signal habit "
+         "attention safety rest sleep light screen voice hand eye trauma support care "
+         "the a of and to in is that with for as on it this can be or are we our your").split()
+
+
+# -- Synthetic sites ------------------------------------------------------------------------
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return ". ".join(s.strip().capitalize() for s in text.split(" the ") if s.strip()) + "."
+
+
+def make_site(root: Path, posts: int) -> Path:
+    project = copy_project(root / "project")
+    rng = random.Random(posts)
+    images = project / "docs/assets/images/bench"
+    images.mkdir(parents=True)
+    shutil.copy(REPO / "docs/assets/images/articles/what-causes-dystonia/jaw-three-dimensions.svg",
+                images / "figure.svg")
+    for number in range(posts):
+        sections = "\n\n".join(
+            f"## Section {s}\n\n" + "\n\n".join(_paragraph(rng, 80) for _ in range(3))
+            for s in range(1, 6)
+        )
+        figure = (
+            '<figure markdown="span">\n'
+            "  ![A diagram used by the benchmark.](../../assets/images/bench/figure.svg)"
+            '{ width="960" height="600" loading="lazy" }\n'
+            '  <figcaption>A figure. <small class="hfd-credit">Drawn for this site.</small></figcaption>\n'
+            "</figure>"
+        )
+        body = f"{_paragraph(rng, 60)}\n\n<!-- more -->\n\n{figure}\n\n{sections}\n"
+        day = f"20{10 + number % 15:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        (project / f"docs/blog/posts/bench-{number:04d}.md").write_text(post(
+            f"bench-{number:04d}", body=body, title=f"Benchmark article {number}",
+            date={"created": day}, last_reviewed=day))
+    return project
+
+
+def plain_material_config(project: Path) -> Path:
+    """The same site and plugins, without the project's hooks and theme overrides."""
+    text = (project / "mkdocs.yml").read_text()
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    text = text.replace("  custom_dir: overrides\n", "")
+    text = text.replace("as_creation: feed_created", "as_creation: date.created")
+    text = text.replace("as_update: feed_updated", "as_update: date.created")
+    (project / "docs/index.md").write_text(
+        (project / "docs/index.md").read_text().replace("template: home.html\n", ""))
+    path = project / "plain.yml"
+    path.write_text(text)
+    return path
+
+
+def without_lookup_fix(project: Path) -> Path:
+    path = project / "no-fix.yml"
+    path.write_text((project / "mkdocs.yml").read_text().replace("  - hooks/blog_post_lookup.py\n", ""))
+    return path
+
+
+# -- Measuring one build ----------------------------------------------------------------------
+
+
+def measure(config: Path, site: Path) -> dict:
+    """Wall time, peak memory and time in project hooks of one `mkdocs build`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", str(config), str(site)],
+                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    out, err = child.stdout.read(), child.stderr.read()
+    if status != 0:
+        raise RuntimeError(f"build of {config.name} failed:\n{err[-3000:]}")
+    return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, **json.loads(out.splitlines()[-1])}
+
+
+def _child(config_path: str, site_dir: str) -> None:
+    """Run one build in this process, timing the project's hook functions."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_path, site_dir=site_dir)
+    hook_modules = {module.__name__ for module in config.hooks.values()} if config.hooks else set()
+    spent: dict[str, float] = {}
+
+    def timed(method):
+        name = f"{Path(method.__module__).name}.{method.__name__}"
+
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+        wrapper.mkdocs_priority = getattr(method, "mkdocs_priority", 0)
+        return wrapper
+
+    for name, methods in config.plugins.events.items():
+        config.plugins.events[name] = [
+            timed(m) if getattr(m, "__module__", None) in hook_modules else m for m in methods
+        ]
+    config.plugins.on_startup(command="build", dirty=False)
+    started = time.perf_counter()
+    build(config)
+    total = time.perf_counter() - started
+    config.plugins.on_shutdown()
+    print(json.dumps({"build_seconds": total, "hook_seconds": sum(spent.values()),
+                      "hooks": dict(sorted(spent.items(), key=lambda item: -item[1]))}))
+
+
+# -- The table ---------------------------------------------------------------------------------
+
+
+def main() -> int:
+    print(f"{'posts':>6} {'project s':>10} {'plain s':>8} {'time x':>7} {'project MB':>11} "
+          f"{'plain MB':>9} {'mem x':>6} {'in hooks':>9} {'no-fix s':>9} {'fix gain':>9}", flush=True)
+    rows = []
+    for size in SIZES:
+        with tempfile.TemporaryDirectory() as temp:
+            project = make_site(Path(temp), size)
+            own = measure(project / "mkdocs.yml", Path(temp) / "own")
+            plain = measure(plain_material_config(project), Path(temp) / "plain")
+            unfixed = measure(without_lookup_fix(project), Path(temp) / "no-fix")
+        row = {"posts": size, "project": own, "plain": plain, "without_fix": unfixed}
+        rows.append(row)
+        print(f"{size:>6} {own['seconds']:>10.2f} {plain['seconds']:>8.2f} "
+              f"{own['seconds'] / plain['seconds']:>7.2f} {own['peak_mb']:>11.0f} {plain['peak_mb']:>9.0f} "
+              f"{own['peak_mb'] / plain['peak_mb']:>6.2f} "
+              f"{own['hook_seconds'] / own['build_seconds']:>8.0%} {unfixed['seconds']:>9.2f} "
+              f"{unfixed['seconds'] / own['seconds']:>8.2f}x", flush=True)
+    largest = rows[-1]["project"]
+    print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts (seconds):")
+    for name, seconds in list(largest["hooks"].items())[:8]:
+        print(f"  {seconds:7.2f}  {name}")
+    (REPO / "bench-report.json").write_text(json.dumps(rows, indent=2) + "\n")
+    print("\nWritten to bench-report.json. 'time x' and 'mem x': this project / plain Material;"
+          " 'in hooks': share of the project's build time in its own hooks; 'fix gain': build"
+          " time without / with hooks/blog_post_lookup.py.")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(main())

@@ -6,6 +6,7 @@ also sees the 404 page and the pages the blog plugin generates.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,7 +75,12 @@ def missing_in_feeds(site: Path, feeds: list[str], disclaimer: str) -> list[tupl
         path = site / name
         if not path.exists():
             continue
-        for title, html in feed_items(path):
+        try:
+            items = feed_items(path)
+        except (ElementTree.ParseError, ValueError) as error:  # not XML, not JSON
+            raise PluginError(f"{name} is not a valid feed ({error}); a post's title or "
+                              "description may contain a character feeds cannot carry.") from None
+        for title, html in items:
             if not shows(html, disclaimer):
                 missing.append((name, title))
     return missing

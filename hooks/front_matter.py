@@ -10,6 +10,7 @@ and the field, instead of a traceback or a page that silently lacks its date or 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import YAML_RE
+
+# Characters that are invisible and invalid in feeds (XML): all controls but tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -57,6 +61,9 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     for field in ("title", "description"):
         if not isinstance(meta.get(field), str) or not meta[field].strip():
             problems.append(f"`{field}:` is missing; add it to the front matter.")
+        elif control := _CONTROL.search(meta[field]):
+            problems.append(f"`{field}:` contains an invisible control character "
+                            f"(U+{ord(control[0]):04X}); retype the text without it.")
     problems += _date_problems(meta)
     problems += _author_problems(meta, roles)
     problems += _review_problems(meta)

@@ -1,0 +1,107 @@
+"""Whatever the author writes, the build either publishes a correct site (disclaimer and
+call-to-action on every page, disclaimer in every feed item) or stops with one of the
+site's clear messages: never a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from tests.site_build import build, copy_project
+
+CLEAR_MESSAGES = (
+    "Some pages need fixing before the site can be built",
+    "Unsafe content:",
+    "Images need a description and a credit",
+    "Two pages would have the same address",
+    "contains a link",           # MkDocs' own link validation, in strict mode
+    "Aborted with",
+)
+
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+# Printable text (any script, emoji, punctuation), without control characters.
+printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(str.strip)
+safe_html = st.sampled_from([
+    "<b>bold</b>", "<div>block</div>", "<span style='color:red'>red</span>", "<br>",
+    "&amp; &lt;tag&gt;", "<!-- a comment -->", "<details><summary>More</summary>Hidden</details>",
+])
+unsafe_html = st.sampled_from([
+    "<script>alert(1)</script>", "<iframe src='https://example.org'></iframe>",
+    "<p onclick='x()'>click</p>", "<a href='javascript:x()'>x</a>", "<img src='x.png' alt=''>",
+])
+html_fragments = st.one_of(safe_html, safe_html, safe_html, unsafe_html)
+markdown_blocks = st.one_of(
+    text.map(lambda t: t.replace("\n", " ")),
+    text.map(lambda t: "- " + t + "\n  - " + t + "\n    - nested"),
+    text.map(lambda t: "## " + t.replace("\n", " ")),
+    st.integers(200, 3000).map(lambda n: "word " * (n // 5)),
+    html_fragments,
+)
+front_matter_values = st.one_of(text, st.integers(), st.booleans(), st.none(),
+                                st.lists(text, max_size=3), st.dates().map(str))
+
+
+@st.composite
+def posts(draw) -> str:
+    if draw(st.booleans()):  # half of the posts: valid fields, with arbitrary text in them
+        meta = {
+            "title": draw(printable), "description": draw(printable),
+            "date": {"created": "2024-03-01"}, "last_reviewed": "2024-03-01",
+            "authors": ["fede"], "categories": ["Understanding dystonia"], "slug": "generated",
+        }
+    else:
+        meta = _arbitrary_meta(draw)
+    front = yaml.safe_dump(meta, allow_unicode=True).replace("'2024-03-01'", "2024-03-01")
+    body = "\n\n".join(draw(st.lists(markdown_blocks, min_size=1, max_size=6)))
+    return f"---\n{front}---\n\n# {draw(text)}\n\n{body}\n\n<!-- more -->\n\nEnd.\n"
+
+
+def _arbitrary_meta(draw) -> dict:
+    return {
+        "title": draw(st.one_of(text, front_matter_values)),
+        "description": draw(st.one_of(text, front_matter_values)),
+        "date": draw(st.one_of(st.just({"created": "2024-03-01"}), front_matter_values)),
+        "last_reviewed": draw(st.one_of(st.just("2024-03-01"), front_matter_values)),
+        "authors": draw(st.one_of(st.just(["fede"]), front_matter_values)),
+        "categories": draw(st.one_of(st.just(["Understanding dystonia"]), front_matter_values)),
+        "slug": draw(st.one_of(st.just("generated"), text)),
+    }
+
+
+@settings(max_examples=30, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(source=posts())
+def test_any_post_builds_a_correct_site_or_fails_clearly(source):
+    from disclaimer_check import missing_in_feeds, missing_in_pages
+    from disclaimer_source import _render
+    from feed_files import feed_files  # noqa: F401 - the hooks' own view of the feeds
+    from visible_text import visible_text
+
+    root = Path(tempfile.mkdtemp())
+    try:
+        project = copy_project(root / "project")
+        (project / "docs/blog/posts/generated.md").write_text(source, encoding="utf-8")
+        result = build(project, root / "site")
+        assert "Traceback" not in result.output, result.output
+        event("built" if result.returncode == 0 else "refused")
+        if result.returncode != 0:
+            assert any(message in result.output for message in CLEAR_MESSAGES), result.output
+            return
+        site = root / "site"
+        disclaimer = visible_text(_render((project / "docs/disclaimer.md").read_text()))
+        assert missing_in_pages(site, disclaimer) == []
+        feeds = ["feed_rss_created.xml", "feed_rss_updated.xml",
+                 "feed_json_created.json", "feed_json_updated.json"]
+        assert missing_in_feeds(site, feeds, disclaimer) == []
+        for page in site.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' not in text:
+                assert 'class="hfd-cta"' in text, page
+    finally:
+        shutil.rmtree(root, ignore_errors=True)

@@ -210,7 +210,7 @@ def test_comments_load_nothing_until_the_reader_asks(browser, fixture_site):
 
 @pytest.mark.browser
 def test_print_and_copy_link_work_from_the_article(browser, site_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], bypass_csp=True)
     page = context.new_page()
     page.add_init_script("window.print = () => { window.__printed = true; };")
     page.goto(site_url + "blog/what-causes-dystonia-really/")

@@ -92,12 +92,15 @@ def without_lookup_fix(project: Path) -> Path:
 def measure(config: Path, site: Path) -> dict:
     """Wall time, peak memory and time in project hooks of one `mkdocs build`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", str(config), str(site)],
-                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    out, err = child.stdout.read(), child.stderr.read()
+    # Output goes to files: a full pipe would stall the build we are timing.
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", str(config), str(site)],
+                                 cwd=REPO, env=env, stdout=out_file, stderr=err_file, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        out_file.seek(0), err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if status != 0:
         raise RuntimeError(f"build of {config.name} failed:\n{err[-3000:]}")
     return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, **json.loads(out.splitlines()[-1])}

@@ -51,11 +51,13 @@ STATIC_HEADERS = {
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     pages = sorted(site.rglob("*.html"))
-    html = {page: page.read_text(encoding="utf-8") for page in pages}
-    policy = content_security_policy(config, inline_script_hashes(html.values()))
+    # Two passes, one page in memory at a time: hundreds of pages add up.
+    hashes = inline_script_hashes(page.read_text(encoding="utf-8") for page in pages)
+    policy = content_security_policy(config, hashes)
     (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(policy)}">'
-    for page, text in html.items():
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
         page.write_text(_HEAD.sub(lambda head: f"{head[0]}\n    {meta}", text, count=1),
                         encoding="utf-8")
 

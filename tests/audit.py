@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
-from pathlib import Path
 
 from tests.lighthouse import audit
-from tests.site_build import REPO, build
+from tests.site_build import REPO, built_site
 from tests.static_server import serve
 
 PAGES = {
@@ -25,12 +23,7 @@ REPORT = REPO / "audit-report.json"
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as temp:
-        site = Path(temp) / "site"
-        result = build(REPO, site)
-        if result.returncode != 0:
-            print(result.output)
-            return 1
+    with built_site() as site:
         rows = []
         with serve(site) as base:
             for form_factor in ("mobile", "desktop"):

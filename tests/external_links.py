@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import socket
 import sys
-import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.site_build import REPO, build
+from tests.site_build import REPO, built_site
 
 CACHE = REPO / ".cache" / "external-links.json"
 CACHE_SECONDS = 7 * 24 * 3600
@@ -84,12 +83,7 @@ def check(url: str, session: requests.Session) -> str | None:
 
 
 def main(argv: list[str]) -> int:
-    with tempfile.TemporaryDirectory() as temp:
-        site = Path(temp) / "site"
-        result = build(REPO, site)
-        if result.returncode != 0:
-            print(result.output)
-            return 1
+    with built_site() as site:
         links = external_links(site)
     if not online(links):
         print("External links: offline, skipped.")

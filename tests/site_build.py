@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
@@ -28,6 +31,18 @@ def build(project: Path, site_dir: Path, *, strict: bool = True) -> BuildResult:
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr)
+
+
+@contextlib.contextmanager
+def built_site() -> Iterator[Path]:
+    """The real site, built into a temporary folder for a command-line tool; a build
+    that fails ends the tool with the build's own message."""
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        result = build(REPO, site)
+        if result.returncode != 0:
+            raise SystemExit(result.output)
+        yield site
 
 
 def copy_project(destination: Path) -> Path:

@@ -81,7 +81,7 @@ TEXT = "Disclaimer: this is not medical advice."
 
 @pytest.mark.parametrize("html", [
     f"<footer><p>{TEXT}</p></footer>",
-    f"<footer><p><strong>Disclaimer:</strong> this is not <em>medical</em> advice.</p></footer>",
+    "<footer><p><strong>Disclaimer:</strong> this is not <em>medical</em> advice.</p></footer>",
     f"<div><p>{TEXT}<br>more</p></div>",
     f"<details open><summary>Legal</summary><p>{TEXT}</p></details>",
     f"<div hidden>x</div><p>{TEXT}</p>",

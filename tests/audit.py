@@ -38,11 +38,11 @@ def main() -> int:
 def _print_row(row: dict, header: bool) -> None:
     if header:
         print(f"{'page':<13}{'device':<9}{'perf':>5}{'a11y':>6}{'best':>6}{'seo':>5}"
-              f"{'LCP ms':>8}{'CLS':>6}{'KB':>7}{'reqs':>6}  failing audits")
+              f"{'LCP ms':>8}{'CLS':>8}{'KB':>7}{'reqs':>6}  failing audits")
     scores = row["scores"]
     print(f"{row['page']:<13}{row['form_factor']:<9}{scores['performance']:>5}"
           f"{scores['accessibility']:>6}{scores['best-practices']:>6}{scores['seo']:>5}"
-          f"{row['lcp_ms']:>8}{row['cls']:>6}{row['total_bytes'] / 1024:>7.1f}{row['requests']:>6}"
+          f"{row['lcp_ms']:>8}{row['cls']:>8}{row['total_bytes'] / 1024:>7.1f}{row['requests']:>6}"
           f"  {', '.join(row['failed_audits']) or '-'}", flush=True)
 
 

@@ -31,12 +31,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Runs before the blog plugin reads the posts (it does so as late as possible).
-    posts_dir = _posts_dir(config)
-    roles = _author_roles(config) if posts_dir else {}
+    posts = posts_dir(config)
+    roles = _author_roles(config) if posts else {}
     problems = []
     for file in files.documentation_pages():
         path = Path(file.abs_src_path)
-        if posts_dir and file.src_uri.startswith(posts_dir + "/"):
+        if posts and file.src_uri.startswith(posts + "/"):
             found = post_problems(path, roles, config)
         else:
             found = [problem] if (problem := read_front_matter(path)[1]) else []
@@ -172,7 +172,8 @@ def _source_problems(meta: dict) -> list[str]:
     return problems
 
 
-def _posts_dir(config: MkDocsConfig) -> str | None:
+def posts_dir(config: MkDocsConfig) -> str | None:
+    """Where the blog's posts are, relative to docs/ (also used by hooks/reviews.py)."""
     blog = config.plugins.get("material/blog")
     if blog is None:
         return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,17 +19,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from front_matter import read_front_matter
+from author_warnings import author_warnings
+from front_matter import posts_dir, read_front_matter
 
 DEFAULT_MAX_AGE_MONTHS = 12
 DUE_SOON_DAYS = 30
 
-log = logging.getLogger("hope_for_dystonia.reviews")
-if not log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    log.addHandler(_handler)
-    log.propagate = False  # a reminder, not a failure of a strict build
+log = author_warnings("reviews")  # a reminder, not a failure of a strict build
 
 
 @dataclass
@@ -75,8 +70,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def reviews(config: MkDocsConfig) -> list[Review]:
-    blog = config.plugins["material/blog"]
-    posts = Path(config.docs_dir) / blog.config.post_dir.format(blog=blog.config.blog_dir)
+    posts = Path(config.docs_dir) / posts_dir(config)
     max_age = int(config.extra.get("review", {}).get("max_age_months", DEFAULT_MAX_AGE_MONTHS))
     found = []
     for path in sorted(posts.rglob("*.md")):

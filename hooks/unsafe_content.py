@@ -9,9 +9,9 @@ naming the file and what to remove. A plain http:// link is allowed but reported
 from __future__ import annotations
 
 import html as html_module
-import logging
 import re
 
+from author_warnings import author_warnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -21,12 +21,7 @@ _EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I | re.S)
 _URL_ATTRIBUTE = re.compile(r"""\s(href|src|action|formaction|xlink:href)\s*=\s*(["'])(.*?)\2""", re.I | re.S)
 _BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 
-log = logging.getLogger("hope_for_dystonia.links")
-if not log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    log.addHandler(_handler)
-    log.propagate = False  # a warning to fix, not a reason to stop publishing
+log = author_warnings("links")  # a warning to fix, not a reason to stop publishing
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:

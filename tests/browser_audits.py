@@ -69,3 +69,31 @@ TARGETS_JS = """(selectors) => {
     }
     return out;
 }"""
+
+
+def tab_through(page, limit: int):
+    """Press Tab until focus leaves the page (or `limit` presses); yield each focused element."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("() => document.activeElement")
+        if page.evaluate("e => e === document.body", focused):
+            return
+        yield focused
+
+
+def block_other_hosts(context) -> list[str]:
+    """Abort every request to a host other than this machine; return the list of them,
+    which fills as the pages try."""
+    from urllib.parse import urlsplit
+
+    attempts: list[str] = []
+
+    def handle(route):
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            attempts.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return attempts

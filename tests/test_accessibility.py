@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_audits import describe, run_axe
+from tests.browser_audits import describe, run_axe, tab_through
 from tests.site_pages import html_pages, url_of
 
 pytestmark = pytest.mark.browser
@@ -190,11 +190,7 @@ def test_focus_is_always_visible_with_3_to_1_contrast(tab, site_url, scheme):
     page = tab(color_scheme=scheme)
     page.goto(site_url + ARTICLE)
     weak = []
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        focused = page.evaluate_handle("() => document.activeElement")
-        if page.evaluate("e => e === document.body", focused):
-            break
+    for focused in tab_through(page, limit=60):
         ring = page.evaluate(FOCUS_RING_CONTRAST_JS, focused)
         if ring["contrast"] < 3:
             weak.append((page.evaluate("e => e.outerHTML.slice(0, 100)", focused), ring))
@@ -207,11 +203,8 @@ def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, site_url
     page = tab(viewport=viewport)
     page.goto(site_url + ARTICLE)
     hidden = []
-    for _ in range(150):
-        page.keyboard.press("Tab")
-        state = page.evaluate("""() => {
-            const e = document.activeElement;
-            if (e === document.body) return "end";
+    for focused in tab_through(page, limit=150):
+        state = page.evaluate("""(e) => {
             if (e.closest(".md-header")) return null;
             const rect = e.getBoundingClientRect();
             if (rect.width === 0 || getComputedStyle(e).visibility === "hidden") return null;
@@ -220,9 +213,7 @@ def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, site_url
             const seen = document.elementFromPoint(x, y);
             if (seen && (seen === e || e.contains(seen) || seen.contains(e))) return null;
             return {html: e.outerHTML.slice(0, 80), covered_by: seen && seen.outerHTML.slice(0, 80)};
-        }""")
-        if state == "end":
-            break
+        }""", focused)
         if state:
             hidden.append(state)
     assert not hidden, hidden

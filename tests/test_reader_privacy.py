@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser_audits import block_other_hosts
 from tests.site_build import build, copy_project, post
 from tests.site_pages import html_pages, url_of
 from tests.static_server import serve
@@ -13,22 +14,10 @@ from tests.static_server import serve
 pytestmark = pytest.mark.browser
 
 
-def _record_and_block_other_hosts(context, attempts: list[str]) -> None:
-    def handle(route):
-        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            attempts.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", handle)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_page_requests_anything_from_another_host(browser, site, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)
-    attempts: list[str] = []
-    _record_and_block_other_hosts(context, attempts)
+    attempts = block_other_hosts(context)
     page = context.new_page()
     for path in html_pages(site):
         page.goto(site_url + url_of(path), wait_until="networkidle")
@@ -74,8 +63,7 @@ def video_site(tmp_path_factory):
 
 def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(browser, video_site):
     context = browser.new_context()
-    attempts: list[str] = []
-    _record_and_block_other_hosts(context, attempts)
+    attempts = block_other_hosts(context)
     page = context.new_page()
     page.goto(video_site + "blog/a-talk/", wait_until="networkidle")
     assert attempts == [], "nothing is requested from YouTube before play"

@@ -185,20 +185,12 @@ def test_a_reviewed_article_shows_its_reviewer_next_review_and_sources(fixture_s
 
 @pytest.mark.browser
 def test_comments_load_nothing_until_the_reader_asks(browser, fixture_site):
+    from tests.browser_audits import block_other_hosts
     from tests.static_server import serve
 
     with serve(fixture_site) as url:
         context = browser.new_context()
-        attempts = []
-
-        def handle(route):
-            if urlsplit(route.request.url).hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                attempts.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", handle)
+        attempts = block_other_hosts(context)
         page = context.new_page()
         page.goto(url + "blog/a-reviewed-article/", wait_until="networkidle")
         assert attempts == []

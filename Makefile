@@ -27,13 +27,14 @@ serve: $(VENV)/.installed-site
 build: $(VENV)/.installed-site
 	$(BIN)/mkdocs build --strict --site-dir site
 
-.PHONY: test  ## install with the test tools, then run every test (browser tests included)
+.PHONY: test  ## install with the test tools (and a Chromium if none), then run every test
 test: $(VENV)/.installed-test node_modules/.installed
+	$(BIN)/python -m tests.browsers --install
 	$(BIN)/python -m pytest
 
 .PHONY: new-post  ## start an article: make new-post TITLE="What helps with neck spasms"
-new-post:
-	@$(PYTHON) hooks/new_post.py  # reads TITLE from the environment: quotes survive
+new-post: $(VENV)/.installed-site
+	@$(BIN)/python hooks/new_post.py  # reads TITLE from the environment: quotes survive
 
 .PHONY: check-reviews  ## list every article with its review status (last reviewed, due, medical review)
 check-reviews: $(VENV)/.installed-site

@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from feed_files import feed_files, feed_items
-from visible_text import visible_text
+from hfd.feed_files import feed_files, feed_items
+from hfd.visible_text import visible_text
 
 # Where each written page came from, to name it in the error.
 _origins: dict[str, str] = {}

@@ -1,22 +1,22 @@
-"""Load the disclaimer from its one source, docs/disclaimer.md.
+"""The disclaimer, written once in docs/disclaimer.md, ready for every place it appears.
 
-The footer partial, the feed hook and the disclaimer check all read it from
-`config.extra.disclaimer`, so the legal text is written once.
+Every page's footer (partials/copyright.html reads `disclaimer_html`), every feed item
+(hooks/feed_disclaimer.py), the redirect pages and print all show this one text. A link
+written in it (`[privacy](privacy.md)`) is resolved like any link in the site, then
+written relative to each page, or as a full address in feeds: it works wherever the
+disclaimer appears. A link to a page that does not exist stops the build.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import get_data
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from visible_text import visible_text
-
-DISCLAIMER_SOURCE = "disclaimer.md"
+from hfd import disclaimer
+from hfd.visible_text import visible_text
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -24,49 +24,28 @@ DISCLAIMER_SOURCE = "disclaimer.md"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    path = Path(config.docs_dir) / DISCLAIMER_SOURCE
-    html = _render(_read(path))
-    text = visible_text(html)
+    text = visible_text(disclaimer.load(config))
     if not text:
         raise PluginError(
-            f"'{DISCLAIMER_SOURCE}' has no disclaimer text. Write the disclaimer "
+            f"'{disclaimer.DISCLAIMER_SOURCE}' has no disclaimer text. Write the disclaimer "
             "paragraph below its front matter: every page and feed item shows it."
         )
-    config.extra["disclaimer"] = {
-        "html": html,
-        "text": text,
-        "page": _page_url(DISCLAIMER_SOURCE, config),
-    }
+    config.extra["disclaimer"] = {"text": text, "page": disclaimer.page_url(config)}
     return config
 
 
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
+@event_priority(-60)  # after the blog plugin has given posts their addresses (-50)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    disclaimer.resolve_links(files)
+    return files
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PluginError(
-            f"'{DISCLAIMER_SOURCE}' is missing from {path.parent}: it holds the "
-            "disclaimer that every page and feed item must show. Restore it."
-        ) from None
-    except UnicodeDecodeError:
-        raise PluginError(
-            f"'{DISCLAIMER_SOURCE}' is not UTF-8 text. Save it as UTF-8."
-        ) from None
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    context["disclaimer_html"] = disclaimer.for_page(page.url)
+    return context
 
 
-def _render(source: str) -> str:
-    body, _meta = get_data(source)
-    # Notes to the author (HTML comments) and the page's title are not the legal text.
-    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
-    body = re.sub(r"^\s*# .*$", "", body, count=1, flags=re.M)
-    return markdown.markdown(body.strip())
-
-
-def _page_url(src: str, config: MkDocsConfig) -> str:
-    stem = src.removesuffix(".md")
-    return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    # The 404 page is served at any address: its links start from the site's root.
+    context["disclaimer_html"] = disclaimer.for_site_root(config)
+    return context

@@ -1,39 +1,36 @@
 """Feed dates from each post's front matter, in the practice's own time zone.
 
-- mkdocs-rss-plugin falls back to the build time when a post has no `date.updated`,
-  which would change the "updated" feed on every build. A post never updated was last
-  changed when it was created, so `feed_updated` is `date.updated` or `date.created`.
-- Material's blog turns a date-only `date.created` into midnight UTC, which is the
-  previous evening in Colorado. A date-only value means midnight where the practice
-  is: the rss plugin's `default_timezone`.
+mkdocs-rss-plugin reads an item's dates from the page meta keys named in mkdocs.yml
+(`date_from_meta`: feed_created, feed_updated); this sets them for every post, from
+either form of `date:` (`date: 2026-01-05` or `date: {created: ..., updated: ...}`):
+
+- a date alone means midnight where the practice is (`extra.time_zone`), not UTC;
+- a post never updated was last changed when it was created, so the "updated" feed
+  never falls back to the build time (which would make an old post look new).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
-from zoneinfo import ZoneInfo
-
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from hfd.front_matter import read_front_matter
+from hfd.site_time import local_datetime, post_dates, site_zone
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
+
+@event_priority(-70)  # before mkdocs-rss-plugin reads the post (-75)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> None:
     rss = config.plugins.get("rss")
-    dates = page.meta.get("date")
-    if rss is None or not isinstance(dates, dict):
+    if rss is None or not rss.match_path_pattern.match(page.file.src_uri):
         return
-    zone = ZoneInfo(rss.config.date_from_meta.default_timezone)
-    created = _local(dates.get("created"), zone)
-    updated = _local(dates.get("updated"), zone) or created
-    if created:
-        page.meta["feed_created"] = created
-        page.meta["feed_updated"] = updated
-
-
-def _local(value: object, zone: ZoneInfo) -> datetime | None:
-    if isinstance(value, datetime):
-        date_only = value.tzinfo == timezone.utc and value.time() == time()
-        return value.replace(tzinfo=zone) if date_only else value
-    if isinstance(value, date):
-        return datetime.combine(value, time(), zone)
-    return None
+    zone = site_zone(config.extra)
+    # As written in the file: the blog plugin turns page.meta's dates into UTC in place.
+    meta, _problem = read_front_matter(page.file.abs_src_path)
+    created, updated = (local_datetime(value, zone) for value in post_dates(meta))
+    if created is None:
+        raise PluginError(f"docs/{page.file.src_uri}: `date:` is missing; feeds need the day "
+                          "the post was published, e.g. `date: 2026-01-05`.")
+    page.meta["feed_created"] = created
+    page.meta["feed_updated"] = updated or created

@@ -3,6 +3,17 @@
 Readers who cannot see a picture rely on its alt text; a health article's figures say
 where they come from. The build stops on an image without alt text (any page) and on
 an article figure without a caption or credit, naming the file and the image.
+
+A figure is written in plain Markdown: the picture, then a caption block whose line
+starting with "Credit:" is its credit (set smaller, as `hfd-credit`):
+
+    ![What the picture shows.](photo.jpg)
+
+    /// caption
+    The caption.
+
+    Credit: Photo by Fede, (c) Hope for Dystonia.
+    ///
 """
 
 from __future__ import annotations
@@ -17,9 +28,15 @@ _IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _SRC = re.compile(r"""\bsrc\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.I | re.S)
+_CAPTION = re.compile(r"<figcaption\b.*?</figcaption>", re.I | re.S)
+_CREDIT_LINE = re.compile(r"<p>\s*(Credit:.*?)</p>", re.I | re.S)
+FIGURE_EXAMPLE = ("![What the picture shows.](photo.jpg)\n\n        /// caption\n        The caption."
+                  "\n\n        Credit: who made the picture\n        ///")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    html = _CAPTION.sub(lambda caption: _CREDIT_LINE.sub(
+        r'<p><small class="hfd-credit">\1</small></p>', caption[0]), html)
     problems = [
         f"  - docs/{page.file.src_uri}: the image '{_src(image)}' has no alt text. In "
         "Markdown, describe it between the brackets: ![What the picture shows](file.png)"
@@ -31,8 +48,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
             image = _IMAGE.search(figure)
             if image and ("<figcaption" not in figure or 'class="hfd-credit"' not in figure):
                 problems.append(
-                    f"  - docs/{page.file.src_uri}: the figure '{_src(image[0])}' needs a "
-                    '<figcaption> with its credit in <small class="hfd-credit">…</small>.'
+                    f"  - docs/{page.file.src_uri}: the figure '{_src(image[0])}' needs a caption "
+                    f"with a line starting \"Credit:\", e.g.\n        {FIGURE_EXAMPLE}"
                 )
     if problems:
         raise PluginError("Images need a description and a credit:\n" + "\n".join(problems))

@@ -14,7 +14,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-POSTS = Path(__file__).resolve().parent.parent / "docs" / "blog" / "posts"
+ROOT = Path(__file__).resolve().parent.parent
+POSTS = ROOT / "docs" / "blog" / "posts"
 
 TEMPLATE = """---
 title: {title}
@@ -43,6 +44,20 @@ The rest of the article.
 """
 
 
+def site_today() -> dt.date:
+    """Today where the practice is (extra.time_zone in mkdocs.yml)."""
+    import yaml
+
+    from hfd.site_time import site_zone, today
+
+    class _Loader(yaml.SafeLoader):  # mkdocs.yml names Python objects; they are not needed here
+        pass
+
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *args: None)
+    settings = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return today(site_zone(settings.get("extra") or {}))
+
+
 def slugify(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
@@ -63,7 +78,7 @@ def main(argv: list[str]) -> int:
         print(f"docs/blog/posts/{slug}.md already exists; it was not changed. Choose another title.")
         return 1
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    path.write_text(TEMPLATE.format(title=quoted, slug=slug, today=dt.date.today().isoformat())
+    path.write_text(TEMPLATE.format(title=quoted, slug=slug, today=site_today().isoformat())
                     .replace(f"# {quoted}", f"# {title}"), encoding="utf-8")
     print(f"Created docs/blog/posts/{slug}.md (a draft). Preview it with `make serve`.")
     return 0

@@ -13,6 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from hfd.disclaimer import for_site_root
+
 
 @event_priority(-50)  # after mkdocs-redirects writes the pages, before the disclaimer check
 def on_post_build(config: MkDocsConfig) -> None:
@@ -30,5 +32,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _footer(config: MkDocsConfig) -> str:
-    disclaimer = config.extra["disclaimer"]
-    return f'<footer>\n<div class="hfd-disclaimer">\n{disclaimer["html"]}\n</div>\n</footer>'
+    return f'<footer>\n<div class="hfd-disclaimer">\n{for_site_root(config)}\n</div>\n</footer>'

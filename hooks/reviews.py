@@ -19,8 +19,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from author_warnings import author_warnings
-from front_matter import posts_dir, read_front_matter
+from hfd.author_warnings import author_warnings
+from hfd.blog import posts_dir
+from hfd.front_matter import read_front_matter
+from hfd.site_time import post_dates, site_zone, today as zone_today
 
 DEFAULT_MAX_AGE_MONTHS = 12
 DUE_SOON_DAYS = 30
@@ -54,7 +56,7 @@ class Review:
 
 @event_priority(-300)  # after everything else: the last lines the author sees
 def on_post_build(config: MkDocsConfig) -> None:
-    today = dt.date.today()
+    today = site_today(config)
     for review in reviews(config):
         if review.status(today) == "overdue":
             log.warning(
@@ -77,7 +79,7 @@ def reviews(config: MkDocsConfig) -> list[Review]:
         meta, _problem = read_front_matter(path)
         if meta.get("draft"):
             continue
-        created = (meta.get("date") or {}).get("created") if isinstance(meta.get("date"), dict) else meta.get("date")
+        created = post_dates(meta)[0]
         last = meta.get("last_reviewed") if isinstance(meta.get("last_reviewed"), dt.date) else None
         due = meta.get("next_review") if isinstance(meta.get("next_review"), dt.date) else (
             _add_months(last, max_age) if last else None)
@@ -94,6 +96,10 @@ def reviews(config: MkDocsConfig) -> list[Review]:
     return found
 
 
+def site_today(config: MkDocsConfig) -> dt.date:
+    return zone_today(site_zone(config.extra))
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.month - 1 + months, 12)
     year, month = day.year + year, month + 1
@@ -104,7 +110,7 @@ def main() -> int:
     from mkdocs.config import load_config
 
     config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
-    today = dt.date.today()
+    today = site_today(config)
     rows = reviews(config)
     print(f"{'status':<15}{'last reviewed':<15}{'due':<12}{'medical review':<26}article")
     for review in sorted(rows, key=lambda r: (r.due or dt.date.min)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as html_module
 import re
 
-from author_warnings import author_warnings
+from hfd.author_warnings import author_warnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page

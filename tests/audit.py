@@ -13,13 +13,17 @@ from tests.lighthouse import audit
 from tests.site_build import REPO, built_site
 from tests.static_server import serve
 
-PAGES = {
-    "home": "",
-    "article": "blog/what-causes-dystonia-really/",
-    "consultation": "consultation/",
-    "404": "404.html",  # Lighthouse refuses pages served with a 404 status
-}
 REPORT = REPO / "audit-report.json"
+
+
+def pages(site) -> dict[str, str]:
+    """Home, the newest article (found in the built site), consultation, 404."""
+    from tests.site_pages import newest_post
+
+    article = newest_post(site)
+    return {"home": "", **({"article": article} if article else {}),
+            "consultation": "consultation/",
+            "404": "404.html"}  # Lighthouse refuses pages served with a 404 status
 
 
 def main() -> int:
@@ -27,7 +31,7 @@ def main() -> int:
         rows = []
         with serve(site) as base:
             for form_factor in ("mobile", "desktop"):
-                for name, path in PAGES.items():
+                for name, path in pages(site).items():
                     rows.append({"page": name, "form_factor": form_factor, **audit(base + path, form_factor)})
                     _print_row(rows[-1], header=len(rows) == 1)
     REPORT.write_text(json.dumps(rows, indent=2) + "\n")

@@ -1,9 +1,12 @@
-"""Where to find Chromium, and how to start it here and on a normal machine."""
+"""Where to find Chromium, how to start it here and on a normal machine, and how
+`make test` gets one where none is installed (`python -m tests.browsers --install`)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 CHROMIUM_FLAGS = [
@@ -11,30 +14,64 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-INSTALL_HINT = (
-    "Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google "
-    "Chrome), set CHROME_PATH to it, or run `.venv/bin/playwright install chromium`."
+_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+_APPLICATIONS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+)
+INSTALL_BY_HAND = (
+    "Install Chromium or Google Chrome yourself: on Debian or Ubuntu `sudo apt-get install "
+    "chromium`; on macOS or Windows, Google Chrome from google.com/chrome. Or set CHROME_PATH "
+    "to a Chromium binary. Then run `make test` again."
 )
 
 
 def find_chromium() -> str | None:
-    """CHROME_PATH, then a Chromium or Chrome on the PATH; None means Playwright's own."""
-    candidates = [os.environ.get("CHROME_PATH")]
-    candidates += [shutil.which(name) for name in
-                   ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")]
+    """CHROME_PATH, a Chromium or Chrome installed on this machine, or Playwright's own
+    Chromium if it was downloaded; None if there is none."""
+    candidates = [os.environ.get("CHROME_PATH"), *(shutil.which(name) for name in _NAMES),
+                  *_APPLICATIONS, _playwright_chromium()]
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
 def chromium_for_tools() -> str | None:
     """A Chromium binary for tools that start their own (Lighthouse)."""
-    found = find_chromium()
-    if found:
-        return found
+    return find_chromium()
+
+
+def browser_problem() -> str:
+    return f"No Chrome or Chromium was found on this machine. {INSTALL_BY_HAND}"
+
+
+def _playwright_chromium() -> str | None:
     try:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            path = playwright.chromium.executable_path
-        return path if Path(path).is_file() else None
-    except Exception:  # noqa: BLE001 - no Playwright browser either
+            return playwright.chromium.executable_path
+    except Exception:  # noqa: BLE001 - Playwright missing or without a browser
         return None
+
+
+def install() -> int:
+    """Make sure the browser tests have a Chromium: the machine's, or Playwright's own,
+    downloaded once (about 150 MB). Says what it does; exits 1 with what to install by
+    hand when the download is impossible."""
+    found = find_chromium()
+    if found:
+        print(f"Browser tests use {found}")
+        return 0
+    print("No Chrome or Chromium found: downloading Playwright's Chromium "
+          "(`playwright install chromium`, about 150 MB, once)...", flush=True)
+    done = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"])
+    found = find_chromium()
+    if done.returncode == 0 and found:
+        print(f"Browser tests use {found}")
+        return 0
+    print(f"\nThe download did not work (no internet access?). {INSTALL_BY_HAND}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(install() if sys.argv[1:] == ["--install"] else 0)

@@ -1,50 +1,100 @@
-"""Shared fixtures: the real site, built once; a local static host; Chromium."""
+"""Shared fixtures: the real site and the site as the author will grow it, each built
+once; a local static host; Chromium.
+
+Every test that takes `site` runs on three builds:
+- as-written: this repository, as it would be published now;
+- grown: a copy with sample posts of every kind an author writes (tests/grown_site.py);
+- empty: a copy before the first article (no posts, no redirects to them).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.browsers import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
+from tests.browsers import CHROMIUM_FLAGS, browser_problem, find_chromium
+from tests.grown_site import empty_project, grown_project
 from tests.site_build import REPO, build
+from tests.site_model import SourceSite, source_site
 from tests.static_server import serve
 
-# The hooks' helpers (the disclaimer source and checker) are tested directly too.
+# The hooks' helpers (hfd.*) are tested directly too.
 sys.path.insert(0, str(REPO / "hooks"))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+VARIANTS = ["as-written", "grown", "empty"]
 
 
-# -- The built site ---------------------------------------------------------------
+def site_now() -> dt.datetime:
+    """One "now" for the whole run, in the site's time zone: the builds and the tests
+    judge "published" and "today" alike, even across midnight."""
+    from hfd.site_time import DEFAULT_TIME_ZONE
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(DEFAULT_TIME_ZONE)).replace(microsecond=0)
+
+
+NOW = site_now()
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    variant: str
+    project: Path
+    site: Path
+    source: SourceSite
+
+
+def build_variant(variant: str, root: Path) -> BuiltSite:
+    if variant == "as-written":
+        project = REPO
+    elif variant == "grown":
+        project = grown_project(root / "project", NOW.date())
+    else:
+        project = empty_project(root / "project")
+    site = root / "site"
+    result = build(project, site, now=NOW)
+    assert result.returncode == 0, f"The {variant} site does not build:\n{result.output}"
+    return BuiltSite(variant, project, site, source_site(project, NOW.isoformat()))
+
+
+# -- The built sites ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", params=VARIANTS)
+def built(request, tmp_path_factory) -> BuiltSite:
+    return build_variant(request.param, tmp_path_factory.mktemp(request.param))
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site as `mkdocs build --strict` writes it from this repository."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(REPO, site_dir)
-    assert result.returncode == 0, f"The site does not build:\n{result.output}"
-    return site_dir
+def site(built) -> Path:
+    """The site as `mkdocs build --strict` writes it."""
+    return built.site
 
 
 @pytest.fixture(scope="session")
-def site_url(site) -> str:
-    with serve(site) as url:
+def source(built) -> SourceSite:
+    """What the site's sources say it holds: posts, addresses, settings."""
+    return built.source
+
+
+@pytest.fixture(scope="session")
+def site_url(built) -> str:
+    with serve(built.site) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def disclaimer() -> str:
+def disclaimer(built) -> str:
     """The disclaimer's visible text, from its one source (docs/disclaimer.md)."""
-    from disclaimer_source import DISCLAIMER_SOURCE, _render
-    from visible_text import visible_text
-
-    return visible_text(_render((REPO / "docs" / DISCLAIMER_SOURCE).read_text("utf-8")))
+    return built.source.disclaimer
 
 
 # -- A real browser ----------------------------------------------------------------
@@ -60,7 +110,7 @@ def browser():
                 executable_path=find_chromium(), args=CHROMIUM_FLAGS
             )
         except Error as error:
-            message = f"No Chromium to drive. {INSTALL_HINT}\n{error}"
+            message = f"No Chromium to drive. {browser_problem()}\n{error}"
             if IN_CI:
                 pytest.fail(message)
             pytest.skip(message)
@@ -79,3 +129,54 @@ def page(browser, viewport):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# -- Pages to test a kind of page on ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def articles(source) -> list[str]:
+    """The address of the newest published post, as a one-item list (none on a site
+    without articles): tests that read a whole article page run on it."""
+    return [post.address for post in source.published_posts[:1]]
+
+
+@pytest.fixture(scope="session")
+def search_sample(site, source) -> tuple[str, str]:
+    """(a word to search for, the address it must find): a word of the newest post's
+    title, or of the About page's when there is no post."""
+    import json
+    import re
+
+    documents = json.loads((site / "search/search_index.json").read_text())["docs"]
+    address = source.published_posts[0].address if source.published_posts else "about/"
+    title = next(doc["title"] for doc in documents if doc["location"] == address)
+    word = max(re.findall(r"[A-Za-z]{4,}", title), key=len)
+    return word, address
+
+
+# -- In GitHub Actions: failures in plain words at the top of the run -------------------------
+
+_failures: list[str] = []
+
+
+def pytest_runtest_logreport(report) -> None:
+    if report.failed and os.environ.get("GITHUB_STEP_SUMMARY"):
+        crash = getattr(report.longrepr, "reprcrash", None)
+        message = crash.message if crash else str(report.longrepr)
+        _failures.append((report.nodeid, message, report.longreprtext))
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if not _failures:
+        return
+    from scripts.ci_summary import build_problems, markdown, write
+
+    # A site that does not build fails every test: name the build's own problems.
+    problems = list(dict.fromkeys(problem for *_, text in _failures for problem in build_problems(text)))
+    if not problems:
+        problems = list(dict.fromkeys(f"{node}: {message.splitlines()[0][:300]}"
+                                      for node, message, _ in _failures))
+    write(markdown(f"{len(problems)} check{'s' if len(problems) > 1 else ''} failed", problems[:40],
+                   "Each line names the check (tests/<file>.py) and what it found; the log "
+                   "below has the details."))

@@ -7,7 +7,7 @@ import os
 import subprocess
 from urllib.parse import urlsplit
 
-from tests.browsers import CHROMIUM_FLAGS, INSTALL_HINT, chromium_for_tools
+from tests.browsers import CHROMIUM_FLAGS, browser_problem, chromium_for_tools
 from tests.site_build import REPO
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -24,7 +24,7 @@ def audit(url: str, form_factor: str = "mobile") -> dict:
         raise LighthouseUnavailable("Lighthouse is missing: run `make test` (it runs `npm ci`).")
     chrome = chromium_for_tools()
     if chrome is None:
-        raise LighthouseUnavailable(f"No Chromium for Lighthouse. {INSTALL_HINT}")
+        raise LighthouseUnavailable(f"No Chromium for Lighthouse. {browser_problem()}")
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
         f"--only-categories={','.join(CATEGORIES)}", "--disable-full-page-screenshot",
@@ -51,6 +51,8 @@ def summarise(report: dict) -> dict:
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 4),
         "total_bytes": round(audits["total-byte-weight"]["numericValue"]),
         "requests": len(requests),
+        "image_requests": len(images := [item for item in requests if item.get("resourceType") == "Image"]),
+        "image_bytes": sum(item.get("transferSize", 0) for item in images),
         "third_party_requests": [item["url"] for item in requests
                                  if urlsplit(item["url"]).hostname != page_host],
         "failed_audits": sorted(

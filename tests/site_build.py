@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import shutil
@@ -23,14 +24,26 @@ class BuildResult:
     output: str  # stdout and stderr together, as the author sees them
 
 
-def build(project: Path, site_dir: Path, *, strict: bool = True) -> BuildResult:
+def build(project: Path, site_dir: Path, *, strict: bool = True, now=None) -> BuildResult:
+    """`mkdocs build` of `project` into `site_dir`; `now` (a date-time) fixes the
+    build's clock (HFD_NOW), so that "published" and "today" are the tests' own."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    # Reproducible, as `make` builds it: the dates a build stamps are the last commit's.
+    env.setdefault("SOURCE_DATE_EPOCH", _last_commit_time())
+    if now is not None:
+        env["HFD_NOW"] = now.isoformat()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", *(["--strict"] if strict else []),
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr)
+
+
+@functools.lru_cache(maxsize=None)
+def _last_commit_time() -> str:
+    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True)
+    return done.stdout.strip() or "1700000000"
 
 
 @contextlib.contextmanager
@@ -57,15 +70,15 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def post(slug: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:
-    """A blog post with complete, valid front matter; keyword arguments change or
-    (with None) remove its fields."""
+def post(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:
+    """A blog post with complete, valid front matter, at blog/<address>/; keyword
+    arguments change or (with None) remove its fields."""
     import yaml
 
     meta = {
-        "title": slug.replace("-", " ").capitalize(),
-        "description": f"A fixture post, {slug}, for the site's tests.",
-        "slug": slug,
+        "title": address.replace("-", " ").capitalize(),
+        "description": f"A fixture post, {address}, for the site's tests.",
+        "slug": address,
         "date": {"created": "2024-03-01"},
         "last_reviewed": "2024-03-01",
         "authors": ["fede"],
@@ -76,4 +89,4 @@ def post(slug: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_ma
     # Dates as YAML dates, as the author writes them (unquoted).
     text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     text = re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text)
-    return f"---\n{text}---\n\n# {meta.get('title', slug)}\n\n{body}"
+    return f"---\n{text}---\n\n# {meta.get('title', address)}\n\n{body}"

@@ -42,3 +42,11 @@ def url_of(page: str) -> str:
 
 def text_of(element) -> str:
     return " ".join(element.get_text(" ").split())
+
+
+def newest_post(site: Path) -> str | None:
+    """The address of the newest article, as the home page lists it first."""
+    from urllib.parse import urljoin
+
+    link = soup(site, "index.html").select_one(".hfd-latest__link")
+    return urljoin("/", link["href"]).lstrip("/") if link else None

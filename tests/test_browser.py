@@ -39,13 +39,13 @@ def _tab_to(page, selector: str, limit: int = 80) -> bool:
     return False
 
 
-@pytest.mark.parametrize("path", ["", "blog/what-causes-dystonia-really/", "404.html"])
-def test_booking_link_is_reached_with_tab_and_opened_with_enter(site_url, page, path):
-    page.goto(site_url + path)
-    assert _tab_to(page, "aside.hfd-cta a.md-button--primary"), "Tab never reaches the booking link"
-    page.keyboard.press("Enter")
-    page.wait_for_url(site_url + "consultation/")
-    expect(page).to_have_title(re.compile("^Book a consultation"))
+def test_booking_link_is_reached_with_tab_and_opened_with_enter(site_url, page, articles):
+    for path in ["", *articles, "404.html"]:
+        page.goto(site_url + path)
+        assert _tab_to(page, "aside.hfd-cta a.md-button--primary"), f"{path}: Tab never reaches the booking link"
+        page.keyboard.press("Enter")
+        page.wait_for_url(site_url + "consultation/")
+        expect(page).to_have_title(re.compile("^Book a consultation"))
 
 
 def test_scheduler_is_reached_with_tab_and_opened_with_enter_on_the_consultation_page(site_url, page):

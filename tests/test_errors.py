@@ -76,9 +76,15 @@ CASES = {
     "same-address": (
         {"docs/blog/posts/one.md": post("same"), "docs/blog/posts/two.md": post("same")},
         ["docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"]),
-    "image-too-large": (
-        {"docs/assets/images/huge.png": b"\x89PNG" + b"0" * (1100 * 1024)},
-        ["docs/assets/images/huge.png is 1,100 KB (the limit is 1,024 KB)", "squoosh"]),
+    "drawing-too-large": (
+        {"docs/assets/images/huge.svg": b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (1100 * 1024) + b"</svg>"},
+        ["docs/assets/images/huge.svg is 1,100 KB (the limit is 1,024 KB)", "SVGOMG"]),
+    "not-a-picture": (
+        {"docs/assets/images/broken.jpg": b"\xff\xd8 this is not a photo"},
+        ["docs/assets/images/broken.jpg could not be read as a picture", "save it again as JPEG"]),
+    "heic-photo": (
+        {"docs/assets/images/IMG_0001.HEIC": b"\x00\x00\x00\x18ftypheic"},
+        ["docs/assets/images/IMG_0001.HEIC is a HEIC photo", "Export it as JPEG"]),
     "not-utf8": (
         {"docs/blog/posts/bad.md": post("bad", title="Caf\u00e9").encode("latin-1")},
         ["docs/blog/posts/bad.md: the file is not UTF-8 text; save it as UTF-8."]),
@@ -141,3 +147,25 @@ def test_new_post_creates_a_complete_draft_and_never_overwrites(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert not (tmp_path / "site/blog/living-with-blepharospasm-light-screens").exists()
+
+
+# -- In GitHub Actions: the problems in plain words, at the top ------------------------------
+
+
+def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp_path, monkeypatch):
+    from scripts import ci_summary
+
+    result = _build_with(tmp_path, {
+        "docs/blog/posts/one.md": post("one", authors="fede"),
+        "docs/blog/posts/two.md": post("two", body=BODY.format("[see](../../nowhere.md)")),
+    })
+    assert result.returncode != 0
+    log = tmp_path / "build.log"
+    log.write_text(result.output)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert ci_summary.main(["build", str(log)]) == 0
+    text = summary.read_text()
+    assert text.startswith("## The site was not published:")
+    assert "1. **docs/blog/posts/one.md**: `authors:` is 'fede', but it must be a list" in text
+    assert "authors:\n" in text and "- fede" in text, "with an example of what is right"

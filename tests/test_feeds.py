@@ -1,80 +1,150 @@
-"""Feeds: RSS and JSON Feed, discoverable, complete, dated from front matter, with the disclaimer."""
+"""Feeds: valid RSS 2.0 and JSON Feed 1.1, read by real feed readers' parsers, one item
+per published post with the post's own dates, and the disclaimer in every item."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import feedparser
 import jsonfeed
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.feed_validation import json_feed_findings, rss_findings
 from tests.site_pages import html_pages, soup, text_of
 
-FEEDS = ["feed_rss_created.xml", "feed_rss_updated.xml",
-         "feed_json_created.json", "feed_json_updated.json"]
-COLORADO_WINTER = timezone(timedelta(hours=-7))
+RSS_FEEDS = ["feed_rss_created.xml", "feed_rss_updated.xml"]
+JSON_FEEDS = ["feed_json_created.json", "feed_json_updated.json"]
+FEEDS = RSS_FEEDS + JSON_FEEDS
 
 
 @dataclass
 class Item:
     title: str
     link: str
-    date: str
-    author: str
+    date: datetime
     html: str
 
 
-def _read_rss(path) -> list[Item]:
+def read_feed(path) -> list[Item]:
+    """The feed's items as feed readers read them: feedparser for RSS, jsonfeed-util
+    for JSON Feed."""
+    if path.suffix == ".json":
+        parsed = jsonfeed.Feed.parse_string(path.read_text(encoding="utf-8"))
+        by_update = "updated" in path.name
+        return [Item(i.title, i.url, datetime.fromisoformat(
+            str(i.date_modified if by_update else i.date_published)), i.content_html)
+            for i in parsed.items]
     parsed = feedparser.parse(path.read_bytes())
     assert not parsed.bozo, f"{path.name} does not parse: {parsed.get('bozo_exception')}"
     assert parsed.version == "rss20"
-    return [Item(e.title, e.link, e.published, e.author, e.summary) for e in parsed.entries]
+    from email.utils import parsedate_to_datetime
 
-
-def _read_json_feed(path) -> list[Item]:
-    parsed = jsonfeed.Feed.parse_string(path.read_text(encoding="utf-8"))
-    return [Item(i.title, i.url, i.date_published, ", ".join(a.name for a in i.authors),
-                 i.content_html) for i in parsed.items]
+    return [Item(e.title, e.link, parsedate_to_datetime(e.published), e.summary) for e in parsed.entries]
 
 
 @pytest.fixture(scope="module", params=FEEDS)
-def items(request, site) -> list[Item]:
-    path = site / request.param
-    return _read_json_feed(path) if path.suffix == ".json" else _read_rss(path)
+def feed(request, site):
+    return request.param, read_feed(site / request.param)
 
 
-def test_feed_has_every_post(items):
-    assert [item.title for item in items] == ["What causes dystonia, really?"]
+def _expected(source, feed_name: str):
+    """The published posts a feed lists, in its order: by creation or by update."""
+    by_update = "updated" in feed_name
+    length = source.config.plugins["rss"].config.length
+    posts = sorted(source.published_posts,
+                   key=lambda post: post.dates(source.zone)[1 if by_update else 0], reverse=True)
+    return posts[:length], (1 if by_update else 0)
 
 
-def test_every_item_has_title_link_date_author_and_description(items):
+# -- One item per published post, as it is -----------------------------------------------------
+
+
+def test_each_feed_lists_every_published_post_and_nothing_else(feed, source):
+    name, items = feed
+    posts, _ = _expected(source, name)
+    assert sorted(item.title for item in items) == sorted(post.title for post in posts)
+
+
+def test_each_item_links_to_its_post_with_the_posts_own_date(feed, source):
+    name, items = feed
+    posts, which = _expected(source, name)
+    by_title = {post.title: post for post in posts}
     for item in items:
-        assert item.title
-        assert item.link == "https://www.hopefordystonia.com/blog/what-causes-dystonia-really/"
-        assert item.date
-        assert item.author == "Fede"
-        assert "Dystonia rarely has one isolated cause." in item.html
+        post = by_title[item.title]
+        assert item.link == source.site_url + post.address, item.title
+        # The post's date, midnight where the practice is: never the build time.
+        assert item.date == post.dates(source.zone)[which], (name, item.title)
 
 
-def test_every_item_carries_the_disclaimer(items, disclaimer):
+def test_items_come_newest_first(feed):
+    _name, items = feed
+    dates = [item.date for item in items]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_every_item_carries_the_description_as_text_and_then_the_disclaimer(feed, source, disclaimer):
+    name, items = feed
+    posts, _ = _expected(source, name)
+    by_title = {post.title: post for post in posts}
     for item in items:
-        assert disclaimer in text_of(BeautifulSoup(item.html, "html.parser"))
+        text = text_of(BeautifulSoup(item.html, "html.parser"))
+        description = " ".join(str(by_title[item.title].meta["description"]).split())
+        assert description in text, item.title
+        assert text.index(description) < text.index(disclaimer), item.title
 
 
-def test_item_dates_come_from_front_matter_in_colorado_time(site):
-    items = json.loads((site / "feed_json_created.json").read_text())["items"]
-    published = datetime.fromisoformat(items[0]["date_published"])
-    assert published == datetime(2024, 2, 13, tzinfo=COLORADO_WINTER)
-    # Never updated: its update date is its creation date, not the build time.
-    assert items[0]["date_modified"] == items[0]["date_published"]
+def test_links_in_items_are_full_addresses(site):
+    for name in FEEDS:
+        for item in read_feed(site / name):
+            for link in BeautifulSoup(item.html, "html.parser").select("[href], [src]"):
+                target = link.get("href") or link.get("src")
+                assert target.startswith(("https://", "mailto:")), (name, item.title, target)
 
 
 def test_feeds_publish_no_email_address(site):
     for name in FEEDS:
         assert "@" not in (site / name).read_text().replace("@context", ""), name
+
+
+# -- Valid, as validators judge them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", RSS_FEEDS)
+def test_rss_feeds_are_valid_rss_2_0(site, name):
+    findings = rss_findings((site / name).read_bytes())
+    assert [str(f) for f in findings] == []
+
+
+@pytest.mark.parametrize("name", JSON_FEEDS)
+def test_json_feeds_are_valid_json_feed_1_1(site, name):
+    findings = json_feed_findings(json.loads((site / name).read_text(encoding="utf-8")))
+    assert [str(f) for f in findings] == []
+
+
+@pytest.mark.parametrize("xml, message", [
+    ("<enclosure url='https://a.example/x.png' type='image/png' length='None'/>", "InvalidIntegerAttribute"),
+    ("<author>Fede</author>", "InvalidContact"),
+    ("<pubDate>2024-02-13</pubDate>", "InvalidRFC2822Date"),
+    ("<guid>not a link</guid>", "InvalidHttpGUID"),
+    ("<description>&lt;a href='../page/'&gt;x&lt;/a&gt;</description>", "ContainsRelRef"),
+], ids=["enclosure-length", "author-not-email", "iso-date", "guid", "relative-link"])
+def test_the_rss_check_finds_what_the_w3c_validator_finds(xml, message):
+    feed = (f"<rss version='2.0'><channel><title>t</title><link>https://a.example/</link>"
+            f"<description>d</description><item><title>i</title>{xml}</item></channel></rss>")
+    assert message in {finding.message for finding in rss_findings(feed.encode())}
+
+
+def test_the_json_feed_check_finds_a_bad_date_and_a_missing_id():
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "t",
+            "items": [{"content_html": "x", "date_published": "2024-02-13"}]}
+    messages = " ".join(str(finding) for finding in json_feed_findings(feed))
+    assert "'id' is a required property" in messages and "date-time" in messages
+
+
+# -- Found by readers ------------------------------------------------------------------------
 
 
 def test_every_page_links_both_kinds_of_feed_in_its_head(site):
@@ -84,5 +154,5 @@ def test_every_page_links_both_kinds_of_feed_in_its_head(site):
                head.select('link[rel="alternate"][type="application/rss+xml"]')}
         json_feeds = {link["href"].rsplit("/", 1)[-1] for link in
                       head.select('link[rel="alternate"][type="application/feed+json"]')}
-        assert rss == {"feed_rss_created.xml", "feed_rss_updated.xml"}, page
-        assert json_feeds == {"feed_json_created.json", "feed_json_updated.json"}, page
+        assert rss == set(RSS_FEEDS), page
+        assert json_feeds == set(JSON_FEEDS), page

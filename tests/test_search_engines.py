@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from tests import schema_org
-from tests.site_build import build, copy_project
+from tests.site_build import build, copy_project, post
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
 
 SITE = "https://www.hopefordystonia.com/"
-ARTICLE = "blog/what-causes-dystonia-really/index.html"
 
 
 def _meta(page, **attrs) -> str | None:
@@ -40,7 +39,7 @@ def test_every_page_declares_its_language_and_canonical_address(site):
         assert page.html["lang"] == "en", path
         if path != "404.html":
             canonical = page.find("link", rel="canonical")["href"]
-            assert canonical == SITE + url_of(path), path
+            assert unquote(canonical) == SITE + url_of(path), path
 
 
 def test_every_page_has_open_graph_and_twitter_cards_with_a_local_image(site):
@@ -56,23 +55,49 @@ def test_every_page_has_open_graph_and_twitter_cards_with_a_local_image(site):
         assert local.suffix in (".png", ".jpg") and local.is_file(), path
 
 
-def test_an_article_is_shared_with_its_own_cover(site):
-    page = soup(site, ARTICLE)
-    assert _meta(page, property="og:type") == "article"
-    assert _meta(page, property="og:image").endswith("what-causes-dystonia/cover.png")
-    assert _meta(page, property="article:published_time") == "2024-02-13"
+def test_every_post_is_shared_as_an_article_with_its_own_picture_or_the_sites(site, source):
+    default = source.config.extra["social_image"]["path"]
+    for post in source.published_posts:
+        page = soup(site, post.page)
+        assert _meta(page, property="og:type") == "article"
+        picture = post.meta.get("image") or default
+        assert _meta(page, property="og:image") == SITE + picture, post.source
+        alt = post.meta.get("image_alt") or source.config.extra["social_image"]["alt"]
+        assert _meta(page, property="og:image:alt") == alt, post.source
+        created, _ = post.dates(source.zone)
+        assert _meta(page, property="article:published_time") == created.date().isoformat()
 
 
-def test_articles_carry_blogposting_json_ld_that_fits_schema_org(site):
-    script = soup(site, ARTICLE).find("script", type="application/ld+json")
-    data = json.loads(script.string)
-    assert data["@type"] == "BlogPosting"
-    assert schema_org.problems(data) == []
-    assert data["headline"] == "What causes dystonia, really?"
-    assert data["datePublished"] == "2024-02-13" and data["dateModified"]
-    assert data["author"][0]["@type"] == "Person" and data["author"][0]["name"] == "Fede"
-    assert data["publisher"]["@type"] == "Organization"
-    assert data["image"].startswith(SITE)
+def test_shared_pictures_state_their_published_size(site):
+    from PIL import Image
+
+    for path in html_pages(site):
+        page = soup(site, path)
+        image = site / urlsplit(_meta(page, property="og:image")).path.lstrip("/")
+        with Image.open(image) as picture:
+            assert (_meta(page, property="og:image:width"), _meta(page, property="og:image:height")) \
+                == (str(picture.width), str(picture.height)), path
+
+
+def test_every_post_carries_blogposting_json_ld_that_fits_schema_org(site, source):
+    for post in source.published_posts:
+        data = json.loads(soup(site, post.page).find("script", type="application/ld+json").string)
+        assert data["@type"] == "BlogPosting"
+        assert schema_org.problems(data) == [], post.source
+        assert data["headline"] == post.title
+        assert data["description"] == post.meta["description"]
+        assert data["author"][0]["@type"] == "Person"
+        assert data["publisher"]["@type"] == "Organization"
+        assert data["image"].startswith(SITE)
+
+
+def test_descriptions_stay_text_in_every_tag_that_carries_them(site, source):
+    for post in source.published_posts:
+        page = soup(site, post.page)
+        description = post.meta["description"]
+        assert _meta(page, name="description") == description, post.source
+        assert _meta(page, property="og:description") == description
+        assert _meta(page, name="twitter:description") == description
 
 
 def test_the_schema_org_check_catches_a_wrong_property():
@@ -85,7 +110,7 @@ def test_the_schema_org_check_catches_a_wrong_property():
 
 def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
     tree = ElementTree.parse(site / "sitemap.xml")
-    listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    listed = {unquote(loc.text) for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     for path in html_pages(site):
         if path != "404.html":
             assert SITE + url_of(path) in listed, path
@@ -96,22 +121,23 @@ def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
 
 def test_an_article_without_description_stops_the_build_by_name(tmp_path):
     project = copy_project(tmp_path / "project")
-    post = project / "docs/blog/posts/what-causes-dystonia-really.md"
-    text = post.read_text()
-    start = text.index("description:")
-    end = text.index("slug:")
-    post.write_text(text[:start] + text[end:])
+    (project / "docs/blog/posts/undescribed.md").write_text(post("undescribed", description=None))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/blog/posts/what-causes-dystonia-really.md: `description:` is missing" in result.output
+    assert "docs/blog/posts/undescribed.md: `description:` is missing" in result.output
     assert "Traceback" not in result.output
 
 
 # -- Addresses that last -------------------------------------------------------------------
 
 
-def test_the_old_sites_address_of_the_article_redirects_to_it(site):
-    assert "post/what-causes-dystonia-really/index.html" in redirect_pages(site)
+def test_every_redirect_in_the_settings_has_its_page(site, source):
+    from mkdocs.structure.files import File
+
+    maps = source.config.plugins["redirects"].config["redirect_maps"] or {}
+    written = set(redirect_pages(site))
+    for old in maps:
+        assert File(old, "", "", True).dest_uri in written, old
 
 
 @pytest.mark.browser

@@ -1,0 +1,42 @@
+"""The blog's posts as this site sees them: where they are, their address, and whether
+they are published. Used by the build hooks and by the tests, one implementation."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from hfd.site_time import local_datetime, post_dates
+
+
+def posts_dir(config: MkDocsConfig) -> str | None:
+    """Where the blog's posts are, relative to docs/."""
+    blog = config.plugins.get("material/blog")
+    if blog is None:
+        return None
+    return blog.config.post_dir.format(blog=blog.config.blog_dir)
+
+
+def is_post(file: File, config: MkDocsConfig) -> bool:
+    folder = posts_dir(config)
+    return bool(folder) and file.src_uri.startswith(folder + "/") and file.src_uri.endswith(".md")
+
+
+def post_address(file: File, config: MkDocsConfig) -> str:
+    """The address the blog plugin gives the post, e.g. "blog/my-post/", computed by the
+    plugin itself (tests/test_templates.py fails if its internals change)."""
+    from material.plugins.blog.structure import Post
+
+    blog = config.plugins["material/blog"]
+    path = blog._format_path_for_post(Post(file, config), config)
+    return File(path, "", "", config.use_directory_urls).url
+
+
+def unpublished_reason(meta: dict, zone, moment) -> str | None:
+    """Why a post with this front matter is not published at `moment`, or None."""
+    if meta.get("draft") is True:
+        return "a draft: `draft: true`"
+    created = local_datetime(post_dates(meta)[0], zone)
+    if created is not None and created > moment:
+        return f"scheduled: dated {created.date().isoformat()}, after today"
+    return None

@@ -1,0 +1,131 @@
+"""The disclaimer, from its one source (docs/disclaimer.md), for each place it appears:
+a page (links relative to it), a page served at any address (links from the site's
+root) or a feed (full addresses). Used by the disclaimer hooks; the state is filled by
+hooks/disclaimer_source.py at each build."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
+
+DISCLAIMER_SOURCE = "disclaimer.md"
+_LINK = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
+_TARGET = "__hfd_disclaimer_link_{}__"  # where a resolved link goes, per page
+
+_state: dict = {"html": "", "targets": []}
+
+
+def load(config: MkDocsConfig) -> str:
+    """Read and render the disclaimer for this build; return its HTML."""
+    html = render(read(Path(config.docs_dir) / DISCLAIMER_SOURCE), config)
+    _state["html"], _state["targets"] = html, []
+    return html
+
+
+def resolve_links(files: Files) -> None:
+    """Point the disclaimer's links at the files of this build."""
+    _state["html"], _state["targets"] = _resolve_links(_state["html"], files)
+
+
+# -----------------------------------------------------------------------------
+# The disclaimer's HTML, for each place it appears
+# -----------------------------------------------------------------------------
+
+
+def for_page(page_url: str) -> str:
+    """With links relative to the page at `page_url` (e.g. "blog/my-post/")."""
+    return _with_targets(lambda target: get_relative_url(target, page_url) if target else "./")
+
+
+def for_site_root(config: MkDocsConfig) -> str:
+    """With links as paths from the site's root (for pages served at any address)."""
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    return _with_targets(lambda target: root + target)
+
+
+def for_feeds(config: MkDocsConfig) -> str:
+    """With links as full addresses: feed readers know no page to start from."""
+    site = (config.site_url or "").rstrip("/") + "/"
+    return _with_targets(lambda target: site + target)
+
+
+def _with_targets(address) -> str:
+    html = _state["html"]
+    for number, (target, fragment) in enumerate(_state["targets"]):
+        url = address(target)
+        html = html.replace(_TARGET.format(number), url + (f"#{fragment}" if fragment else ""))
+    return html
+
+
+# -----------------------------------------------------------------------------
+# Reading, rendering, resolving
+# -----------------------------------------------------------------------------
+
+
+def render(source: str, config: MkDocsConfig | None = None) -> str:
+    """The disclaimer's HTML: its Markdown without the page title and notes to the
+    author, with the site's own Markdown extensions."""
+    body, _meta = get_data(source)
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+    body = re.sub(r"^\s*# .*$", "", body, count=1, flags=re.M)
+    if config is None:
+        return markdown.markdown(body.strip())
+    return markdown.Markdown(extensions=config.markdown_extensions,
+                             extension_configs=config.mdx_configs or {}).convert(body.strip())
+
+
+def _resolve_links(html: str, files: Files) -> tuple[str, list[tuple[str, str]]]:
+    """Replace each link to a file of the site with a marker; return the targets."""
+    targets: list[tuple[str, str]] = []
+    problems = []
+
+    def resolve(match: re.Match) -> str:
+        parts = urlsplit(match[3].strip())
+        if parts.scheme or parts.netloc or (not parts.path and not parts.fragment):
+            return match[0]  # https:, mailto:, ...: the same everywhere
+        path = unquote(parts.path) or DISCLAIMER_SOURCE  # "#part" is on the disclaimer page
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(DISCLAIMER_SOURCE), path.lstrip("/")))
+        file = files.get_file_from_path(source)
+        if file is None:
+            problems.append(f"  - docs/{DISCLAIMER_SOURCE} links to '{match[3]}', which is not a "
+                            "page or file of the site. Link to a page's file, e.g. [our privacy "
+                            "policy](privacy.md).")
+            return match[0]
+        targets.append((file.url, parts.fragment))
+        return f"{match[1]}{match[2]}{_TARGET.format(len(targets) - 1)}{match[2]}"
+
+    resolved = _LINK.sub(resolve, html)
+    if problems:
+        raise PluginError("The disclaimer has a broken link (it appears on every page):\n"
+                          + "\n".join(problems))
+    return resolved, targets
+
+
+def read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PluginError(
+            f"'{DISCLAIMER_SOURCE}' is missing from {path.parent}: it holds the "
+            "disclaimer that every page and feed item must show. Restore it."
+        ) from None
+    except UnicodeDecodeError:
+        raise PluginError(
+            f"'{DISCLAIMER_SOURCE}' is not UTF-8 text. Save it as UTF-8."
+        ) from None
+
+
+def page_url(config: MkDocsConfig) -> str:
+    """The address of the disclaimer's own page."""
+    stem = DISCLAIMER_SOURCE.removesuffix(".md")
+    return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+

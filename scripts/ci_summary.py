@@ -1,0 +1,99 @@
+"""What to fix, in plain words, at the top of a GitHub Actions run.
+
+    python scripts/ci_summary.py build build.log   # after `make build` failed
+
+reads the build's output and writes, to the job summary ($GITHUB_STEP_SUMMARY, or
+standard output), one numbered line per problem the build named: the file, what is
+wrong and what to do. tests/conftest.py writes the same kind of list for failed tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+# A problem the site's checks name: "  - docs/file.md: what is wrong; what to do".
+_PROBLEM = re.compile(r"^ {2}- (.+)$")
+# MkDocs' own messages that stop a strict build.
+_MKDOCS = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?!Review due)(.+)$")
+_HEADLINE = re.compile(r"^ERROR\s+-\s+(.+:)$")
+_IGNORED = ("Error reading page", "Aborted with", "Config value")
+
+
+def build_problems(log: str) -> list[str]:
+    """Each problem of a failed build, once, in the order the build named them."""
+    problems: list[str] = []
+    lines = log.splitlines()
+    for number, line in enumerate(lines):
+        problem = _PROBLEM.match(line)
+        if problem:
+            detail = [problem[1].strip()]
+            for follow in lines[number + 1:]:  # an example on the following lines
+                if follow.startswith("        "):
+                    detail.append(follow.strip())
+                else:
+                    break
+            problems.append("\n".join(detail))
+            continue
+        message = _MKDOCS.match(line)
+        if message and not _HEADLINE.match(line) and not message[1].startswith(_IGNORED):
+            problems.append(_plain(message[1].strip()))
+    return list(dict.fromkeys(problems))
+
+
+def _plain(message: str) -> str:
+    """MkDocs' wording, said for the author."""
+    found = re.match(r"Doc file '(.+?)' contains a link '(.+?)', but the target .* is not found", message)
+    if found:
+        return (f"docs/{found[1]}: the link '{found[2]}' leads to no page or file; correct it "
+                "(a link to a page ends in .md, from the folder of the file it is in).")
+    found = re.match(r"Doc file '(.+?)' contains a link '(.+?)', but there is no such anchor", message)
+    if found:
+        return f"docs/{found[1]}: the link '{found[2]}' points to a section that does not exist."
+    return message
+
+
+def markdown(title: str, problems: list[str], advice: str) -> str:
+    items = "\n".join(f"{number}. {_as_markdown(problem)}" for number, problem in enumerate(problems, 1))
+    return f"## {title}\n\n{items}\n\n{advice}\n"
+
+
+def _as_markdown(problem: str) -> str:
+    head, *example = problem.split("\n")
+    head = re.sub(r"^(docs/\S+?|mkdocs\.yml):", r"**\1**:", head)
+    if example:
+        head += "\n\n   ```yaml\n" + "\n".join(f"   {line}" for line in example) + "\n   ```"
+    return head
+
+
+def write(text: str) -> None:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(text + "\n")
+    else:
+        print(text)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] != "build":
+        print(__doc__)
+        return 2
+    problems = build_problems(Path(argv[1]).read_text(encoding="utf-8", errors="replace"))
+    if not problems:
+        problems = ["The build stopped without naming a file: open the log of the step "
+                    "\"Build the site\" below."]
+    write(markdown(
+        f"The site was not published: {len(problems)} thing{'s' if len(problems) > 1 else ''} to fix",
+        problems,
+        "Open each file on GitHub (the pencil icon edits it), make the change and commit: "
+        "the site is checked again, and published once nothing is left to fix. "
+        "The author's guide (AUTHORING.md) explains every message.",
+    ))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

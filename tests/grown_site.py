@@ -1,0 +1,104 @@
+"""The site as the author will grow it, made at test time from a copy of this one.
+
+Sample posts cover what an author does: several articles in two categories, a
+non-ASCII title without `slug:`, a flat `date:`, a large photo straight from a phone
+(sideways, with its location in it) in a plain-Markdown figure, a video, a post
+scheduled for later, a draft, a long description, an odd title, a post updated after
+publication. Also the site with no articles at all: the article and its redirect gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from tests.site_build import copy_project, post
+
+PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
+PHOTO_SIZE = (4032, 3024)  # a 12-megapixel phone camera, stored sideways
+SECOND_CATEGORY = "Living with dystonia"
+
+
+def grown_project(destination: Path, today: dt.date) -> Path:
+    """A copy of the site with the sample posts; `today` is the site's today."""
+    project = copy_project(destination)
+    posts = project / "docs/blog/posts"
+    _phone_photo(project / "docs" / PHOTO)
+    later = today + dt.timedelta(days=30)
+    for name, text in _sample_posts(today, later).items():
+        (posts / f"{name}.md").write_text(text, encoding="utf-8")
+    return project
+
+
+def empty_project(destination: Path) -> Path:
+    """A copy of the site before its first article: no posts, no redirects to them."""
+    project = copy_project(destination)
+    for path in (project / "docs/blog/posts").glob("*.md"):
+        path.unlink()
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^\s+\S+\.md: blog/posts/\S+\.md\s*\n", "", config.read_text()))
+    return project
+
+
+# -- The sample posts --------------------------------------------------------------
+
+
+def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
+    figure = (
+        f"![A window with morning light falling across a chair.](../../{PHOTO})\n\n"
+        "/// caption\nMorning light by the window.\n\nCredit: Photo by the author, taken with her phone.\n///\n"
+    )
+    video = "[A short talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
+    flat_date = post("flat-date-and-a-video", title="A talk, and a date written flat",
+                     body=f"Intro to the talk.\n\n<!-- more -->\n\n{video}\n\nAfter the video.\n")
+    flat_date = flat_date.replace("date:\n  created: 2024-03-01\n", "date: 2024-03-05\n")
+    return {
+        "a-walk-in-the-morning": post(
+            "a-walk-in-the-morning", title="A walk in the morning",
+            categories=[SECOND_CATEGORY], date={"created": "2024-04-02", "updated": "2024-05-10"},
+            image=PHOTO, image_alt="A window with morning light falling across a chair.",
+            sources=[{"title": "A study about light", "url": "https://example.org/light"}],
+            body=f"Morning walks help me.\n\n<!-- more -->\n\n{figure}\nThe rest of the walk.\n"),
+        "flat-date-and-a-video": flat_date,
+        "non-ascii-title": post(
+            "unused", title="Ça va? Dystonie, lumière & “odd” days <3",
+            body="Un début.\n\n<!-- more -->\n\nLa suite, with an ampersand & a quote \" too.\n",
+        ).replace("slug: unused\n", ""),
+        "a-long-description": post(
+            "a-long-description", title="Hands, pens and keyboards", categories=[SECOND_CATEGORY],
+            description=("Writer's cramp, typing and the small adjustments that make a day of "
+                         "writing possible: pens, grips, keyboards, voice typing, rests, and the "
+                         "patience to try one change at a time. " * 4).strip(),
+            date={"created": "2023-11-20"}, last_reviewed="2024-01-10"),
+        "a-scheduled-post": post(
+            "a-scheduled-post", title="A scheduled post",
+            date={"created": later.isoformat()}, last_reviewed=later.isoformat()),
+        "a-draft": post("a-draft", title="A draft in progress", draft=True),
+        "escaped-description": post(
+            "escaped-description", title="Quotes \"and\" <3 & more",
+            description='A description with <!-- a comment -->, "quotes", <b>tags</b> & ampersands.'),
+    }
+
+
+def _phone_photo(path: Path) -> None:
+    """A 3-4 MB JPEG as a phone writes it: stored sideways (EXIF orientation 6) and
+    carrying where it was taken (GPS). Made once per test session, deterministically."""
+    from PIL import Image, ImageDraw
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    width, height = PHOTO_SIZE
+    image = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for step in range(0, width, 24):  # detail, so that it compresses like a photo
+        draw.line([(step, 0), (width - step, height)], fill=(step % 255, 90, 200 - step % 200), width=3)
+    noise = Image.effect_noise((width, height), 40).convert("RGB")
+    image = Image.blend(image, noise, 0.12)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° to show it upright
+    exif[0x8825] = {1: "N", 2: (39.0, 44.0, 30.0), 3: "W", 4: (104.0, 59.0, 0.0)}  # GPS: Denver
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, exif=exif)
+    path.write_bytes(buffer.getvalue())
+

@@ -1,0 +1,83 @@
+"""Pictures: a photo straight from a phone just works. The build publishes every photo
+upright, at most `extra.images.max_side` pixels, without the camera's metadata, with
+a WebP copy; every image has its size; the file in docs/ is never changed."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from PIL import Image
+
+from tests.grown_site import PHOTO, PHOTO_SIZE
+from tests.site_pages import html_pages, soup
+
+RASTER = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _images(site):
+    """(page, <img>, the published file) for every image in every page's content (the
+    theme's logo and avatars have their size in the stylesheet)."""
+    for path in html_pages(site):
+        for image in soup(site, path).select(".md-content .md-typeset img:not(.md-author img)"):
+            target = urljoin("/" + path, image["src"]).lstrip("/")
+            yield path, image, site / target
+
+
+def test_every_published_photo_fits_the_longest_side_and_carries_no_camera_metadata(site, source):
+    longest = source.config.extra["images"]["max_side"]
+    for path in site.rglob("*"):
+        if path.suffix.lower() in RASTER:
+            with Image.open(path) as picture:
+                assert max(picture.size) <= longest, path
+                assert not picture.getexif(), f"{path} keeps camera metadata (location, device)"
+
+
+def test_every_image_states_its_width_and_height_in_its_own_proportions(site):
+    for page, image, file in _images(site):
+        width, height = int(image["width"]), int(image["height"])  # no layout shift
+        if file.suffix.lower() in RASTER:
+            with Image.open(file) as picture:
+                assert abs(width / height - picture.width / picture.height) < 0.02, (page, image["src"])
+
+
+def test_every_photo_is_offered_as_webp_with_the_original_format_as_fallback(site):
+    for page, image, file in _images(site):
+        if file.suffix.lower() not in (".jpg", ".jpeg", ".png"):
+            continue
+        picture = image.find_parent("picture")
+        assert picture is not None, (page, image["src"])
+        source = picture.find("source", type="image/webp")
+        assert (file.with_suffix(".webp")).is_file() and source["srcset"].endswith(".webp"), page
+
+
+@pytest.mark.parametrize("built", ["grown"], indirect=True)  # the site with a phone photo
+def test_a_phone_photo_is_published_upright_and_smaller_and_its_source_is_untouched(built):
+    source_file = built.project / "docs" / PHOTO
+    with Image.open(source_file) as original:
+        assert original.size == PHOTO_SIZE and original.getexif()[0x0112] == 6, "docs/ is untouched"
+        assert 0x8825 in original.getexif(), "its location is still in the author's own file"
+    assert source_file.stat().st_size > 3 * 1024 * 1024
+    published = built.site / PHOTO
+    with Image.open(published) as photo:
+        assert photo.width < photo.height, "turned upright, as the camera meant it"
+        assert max(photo.size) == 2000
+    assert published.stat().st_size < source_file.stat().st_size / 3
+
+
+@pytest.mark.browser
+def test_readers_browsers_load_the_webp_copy(browser, site, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    for path in html_pages(site):
+        if not soup(site, path).find("picture"):
+            continue
+        page.goto(site_url + path.removesuffix("index.html"))
+        loaded = page.eval_on_selector_all("picture img", """images => Promise.all(images.map(async (image) => {
+            image.loading = "eager";
+            await image.decode().catch(() => null);
+            return {src: image.currentSrc, width: image.naturalWidth};
+        }))""")
+        for image in loaded:
+            assert image["src"].endswith(".webp") and image["width"] > 0, (path, image)
+    context.close()

@@ -1,0 +1,180 @@
+"""Publishing: drafts and scheduled posts stay private until their day, judged where
+the practice is; dates written either way mean the same everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from tests.site_build import REPO, build, copy_project, post
+from tests.site_pages import html_pages
+
+DENVER = ZoneInfo("America/Denver")
+
+
+# -- Unpublished posts leave no trace ---------------------------------------------------------
+
+
+def _public_files(site: Path) -> list[Path]:
+    places = [*site.rglob("*.html"), site / "sitemap.xml", site / "search/search_index.json",
+              *site.glob("feed_*")]
+    return [place for place in places if place.is_file()]
+
+
+def test_unpublished_posts_have_no_page_and_appear_in_no_list_feed_sitemap_or_search(site, source):
+    texts = {place: place.read_text(encoding="utf-8") for place in _public_files(site)}
+    for post in source.unpublished_posts:
+        assert not (site / post.address).exists(), post.source
+        for place, text in texts.items():
+            assert post.address not in text and post.title not in text, f"{post.source} leaks into {place}"
+
+
+def test_a_scheduled_posts_year_has_no_archive_page_of_its_own(site, source):
+    years = {str(post.dates(source.zone)[0].year) for post in source.published_posts}
+    archives = {page.split("/")[2] for page in html_pages(site) if page.startswith("blog/archive/")}
+    assert archives == years
+
+
+# -- "Today" is the practice's day ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("moment, published", [
+    (dt.datetime(2030, 3, 14, 23, 59, tzinfo=DENVER), False),  # 05:59 UTC on the 15th
+    (dt.datetime(2030, 3, 15, 0, 0, tzinfo=DENVER), True),
+], ids=["the-evening-before-in-colorado", "midnight-in-colorado"])
+def test_a_post_goes_online_at_midnight_where_the_practice_is(tmp_path, moment, published):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/blog/posts/on-its-day.md").write_text(
+        post("on-its-day", date={"created": "2030-03-15"}, last_reviewed="2030-03-15"))
+    result = build(project, tmp_path / "site", now=moment)
+    assert result.returncode == 0, result.output
+    assert (tmp_path / "site/blog/on-its-day/index.html").exists() == published
+
+
+def test_the_daily_publishing_run_fires_just_after_midnight_in_colorado_all_year():
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
+    crons = [entry["cron"] for entry in workflow[True]["schedule"]]
+    for day in (dt.date(2030, 1, 15), dt.date(2030, 7, 15)):  # winter and summer time
+        local_runs = []
+        for cron in crons:
+            minute, hour = (int(part) for part in cron.split()[:2])
+            utc = dt.datetime.combine(day, dt.time(hour, minute), dt.timezone.utc)
+            local_runs.append(utc.astimezone(DENVER).time())
+        assert any(dt.time(0, 0) <= run <= dt.time(0, 30) for run in local_runs), (day, local_runs)
+
+
+# -- A date is a date, however it is written --------------------------------------------------------
+
+
+def test_a_flat_date_builds_exactly_like_date_created(tmp_path):
+    sites = []
+    for form in ("flat", "nested"):
+        project = copy_project(tmp_path / form)
+        text = post("dated", date={"created": "2025-07-04"}, last_reviewed="2025-07-04")
+        if form == "flat":
+            text = text.replace("date:\n  created: 2025-07-04\n", "date: 2025-07-04\n")
+            assert "date: 2025-07-04\n" in text
+        (project / "docs/blog/posts/dated.md").write_text(text)
+        result = build(project, tmp_path / f"{form}-site")
+        assert result.returncode == 0, result.output
+        sites.append(tmp_path / f"{form}-site")
+    comparison = filecmp.dircmp(*sites)
+    assert _differences(comparison) == [], "pages, feeds, JSON-LD and sitemap must be identical"
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    found = [*comparison.left_only, *comparison.right_only]
+    found += [name for name in comparison.common_files
+              if not filecmp.cmp(Path(comparison.left) / name, Path(comparison.right) / name, shallow=False)]
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
+
+
+# -- Links and redirects to unpublished posts ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("link", ["[soon](blog/posts/a-draft.md)", "[soon](../blog/a-draft/)",
+                                  "[soon](/blog/a-draft/)"], ids=["markdown", "address", "absolute"])
+def test_a_link_from_a_published_page_to_a_draft_stops_the_build_naming_both(tmp_path, link):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/blog/posts/a-draft.md").write_text(post("a-draft", draft=True))
+    about = project / "docs/about.md"
+    about.write_text(about.read_text() + f"\nComing: {link}\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("docs/about.md links to docs/blog/posts/a-draft.md, which is not published "
+            "(a draft: `draft: true`)") in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_redirect_to_a_scheduled_post_stops_the_build_naming_both(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/blog/posts/later.md").write_text(
+        post("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      redirect_maps:\n", "      redirect_maps:\n        post/later.md: blog/posts/later.md\n"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("mkdocs.yml redirects post/later.md to docs/blog/posts/later.md, which is not "
+            "published (scheduled: dated 2099-01-01, after today)") in result.output
+
+
+def test_a_draft_may_link_to_another_draft(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/blog/posts/a-draft.md").write_text(post("a-draft", draft=True))
+    (project / "docs/blog/posts/b-draft.md").write_text(
+        post("b-draft", draft=True, body="See [a](a-draft.md).\n\n<!-- more -->\n\nMore.\n"))
+    assert build(project, tmp_path / "site").returncode == 0
+
+
+# -- The preview shows everything, marked ------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/blog/posts/a-draft.md").write_text(post("a-draft", title="A draft", draft=True))
+    (project / "docs/blog/posts/later.md").write_text(
+        post("later", title="Later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 180
+        while True:  # wait for the first build: a condition, with a generous bound
+            try:
+                urllib.request.urlopen(base, timeout=5).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise AssertionError("mkdocs serve did not start")
+                time.sleep(0.5)
+        for slug, title in (("a-draft", "A draft"), ("later", "Later")):
+            page = urllib.request.urlopen(f"{base}blog/{slug}/", timeout=60).read().decode()
+            assert title in page
+            assert 'class="hfd-draft"' in page, f"{slug} is marked as a draft"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

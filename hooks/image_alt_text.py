@@ -24,19 +24,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from hfd.pictures import mark_credits
+
 _IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _SRC = re.compile(r"""\bsrc\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.I | re.S)
-_CAPTION = re.compile(r"<figcaption\b.*?</figcaption>", re.I | re.S)
-_CREDIT_LINE = re.compile(r"<p>\s*(Credit:.*?)</p>", re.I | re.S)
 FIGURE_EXAMPLE = ("![What the picture shows.](photo.jpg)\n\n        /// caption\n        The caption."
                   "\n\n        Credit: who made the picture\n        ///")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    html = _CAPTION.sub(lambda caption: _CREDIT_LINE.sub(
-        r'<p><small class="hfd-credit">\1</small></p>', caption[0]), html)
+    html = mark_credits(html)
     problems = [
         f"  - docs/{page.file.src_uri}: the image '{_src(image)}' has no alt text. In "
         "Markdown, describe it between the brackets: ![What the picture shows](file.png)"

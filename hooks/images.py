@@ -16,19 +16,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import posixpath
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from hfd.pictures import Picture, published as _pictures
+from hfd.pictures import Picture, attribute as _attribute, fit_images, number as _number, published as _pictures
 
 RESIZED = (".jpg", ".jpeg", ".png", ".webp")
 IMAGE_SUFFIXES = (*RESIZED, ".gif", ".avif", ".svg")
@@ -39,8 +36,6 @@ LARGEST_SOURCE_MB = 40  # beyond a phone's largest photo: a mistake, not a pictu
 JPEG_QUALITY, WEBP_QUALITY = 82, 80
 PIPELINE = "1"  # change to recompute every cached image
 
-_IMG = re.compile(r"<img\b[^>]*>", re.I)
-_ATTRIBUTE = r"""\b{}\s*=\s*(["'])(.*?)\1"""
 _SVG_SIZE = re.compile(r"<svg\b[^>]*>", re.I | re.S)
 
 
@@ -81,25 +76,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-20)  # after the author checks have read the page's images (0)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    first = [True]
-
-    def fit(match: re.Match) -> str:
-        tag = match[0]
-        picture = _pictures.get(_address(_attribute(tag, "src"), page))
-        if picture is None:
-            return tag
-        tag = _with_size(tag, picture)
-        if not _attribute(tag, "loading") and not first[0]:
-            tag = tag[:-1].rstrip("/ ") + ' loading="lazy">'
-        if not _attribute(tag, "decoding"):
-            tag = tag[:-1].rstrip("/ ") + ' decoding="async">'
-        first[0] = False
-        if picture.webp_url:
-            webp = get_relative_url(picture.webp_url, page.url)
-            return f'<picture><source type="image/webp" srcset="{webp}">{tag}</picture>'
-        return tag
-
-    return _IMG.sub(fit, html)
+    return fit_images(html, page.url)
 
 
 # -----------------------------------------------------------------------------
@@ -213,40 +190,6 @@ def _record_svg(file: File) -> None:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
-
-
-def _with_size(tag: str, picture: Picture) -> str:
-    width, height = _number(_attribute(tag, "width")), _number(_attribute(tag, "height"))
-    if width and height:
-        return tag
-    if width:
-        height = round(width * picture.height / picture.width)
-    elif height:
-        width = round(height * picture.width / picture.height)
-    else:
-        width, height = picture.width, picture.height
-    tag = re.sub(r"\s(width|height)\s*=\s*([\"']).*?\2", "", tag)
-    return tag[:-1].rstrip("/ ") + f' width="{width}" height="{height}">'
-
-
-def _address(src: str | None, page: Page) -> str | None:
-    """The site-relative address of an image linked from `page` as `src`."""
-    if not src:
-        return None
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc:
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname("/" + page.url + "x"), unquote(parts.path))).lstrip("/")
-
-
-def _attribute(tag: str, name: str) -> str | None:
-    match = re.search(_ATTRIBUTE.format(re.escape(name)), tag, re.I | re.S)
-    return match[2] if match else None
-
-
-def _number(value: str | None) -> float | None:
-    match = re.match(r"^\s*([0-9.]+)\s*(px)?\s*$", value or "")
-    return float(match[1]) if match else None
 
 
 def _in_docs(file: File, config: MkDocsConfig) -> bool:

@@ -1,37 +1,16 @@
 """Outbound links in the pages' content tell the other site nothing.
 
-Every link to another host gets rel="noopener noreferrer": the other site learns
-neither which page the reader came from nor gets a handle on this window.
+Every link to another host gets rel="noopener noreferrer" (hfd.links): the other site
+learns neither which page the reader came from nor gets a handle on this window.
 """
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-_LINK = re.compile(r"<a\b([^>]*)>", re.I)
-_HREF = re.compile(r"""\bhref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
-_REL = re.compile(r"""\brel\s*=\s*(["'])(.*?)\1""", re.I | re.S)
-_PRIVATE = ("noopener", "noreferrer")
+from hfd.links import private_links
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    own_host = urlsplit(config.site_url or "").netloc
-    return _LINK.sub(lambda link: _private(link, own_host), html)
-
-
-def _private(link: re.Match, own_host: str) -> str:
-    attributes = link[1]
-    href = _HREF.search(attributes)
-    host = urlsplit(href[2]).netloc if href else ""
-    if not host or host == own_host:
-        return link[0]
-    rel = _REL.search(attributes)
-    if rel is None:
-        return f'<a{attributes} rel="{" ".join(_PRIVATE)}">'
-    values = rel[2].split()
-    values += [value for value in _PRIVATE if value not in values]
-    return f"<a{attributes[:rel.start()]}rel={rel[1]}{' '.join(values)}{rel[1]}{attributes[rel.end():]}>"
+    return private_links(html, config.site_url)

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.site_build import REPO, copy_project, post
+from tests.site_build import REPO, copy_project, post_markdown
 
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,100,500").split(",")]
 WORDS = ("dystonia nervous system body jaw neck posture movement pattern spasm balance "
@@ -59,7 +59,7 @@ def make_site(root: Path, posts: int) -> Path:
         )
         body = f"{_paragraph(rng, 60)}\n\n<!-- more -->\n\n{figure}\n\n{sections}\n"
         day = f"20{10 + number % 15:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
-        (project / f"docs/blog/posts/bench-{number:04d}.md").write_text(post(
+        (project / f"docs/blog/posts/bench-{number:04d}.md").write_text(post_markdown(
             f"bench-{number:04d}", body=body, title=f"Benchmark article {number}",
             date={"created": day}, last_reviewed=day))
     return project

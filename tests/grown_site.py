@@ -14,7 +14,7 @@ import io
 import re
 from pathlib import Path
 
-from tests.site_build import copy_project, post
+from tests.site_build import copy_project, post_markdown
 
 PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
 PHOTO_SIZE = (4032, 3024)  # a 12-megapixel phone camera, stored sideways
@@ -51,32 +51,32 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         "/// caption\nMorning light by the window.\n\nCredit: Photo by the author, taken with her phone.\n///\n"
     )
     video = "[A short talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
-    flat_date = post("flat-date-and-a-video", title="A talk, and a date written flat",
+    flat_date = post_markdown("flat-date-and-a-video", title="A talk, and a date written flat",
                      body=f"Intro to the talk.\n\n<!-- more -->\n\n{video}\n\nAfter the video.\n")
     flat_date = flat_date.replace("date:\n  created: 2024-03-01\n", "date: 2024-03-05\n")
     return {
-        "a-walk-in-the-morning": post(
+        "a-walk-in-the-morning": post_markdown(
             "a-walk-in-the-morning", title="A walk in the morning",
             categories=[SECOND_CATEGORY], date={"created": "2024-04-02", "updated": "2024-05-10"},
             image=PHOTO, image_alt="A window with morning light falling across a chair.",
             sources=[{"title": "A study about light", "url": "https://example.org/light"}],
             body=f"Morning walks help me.\n\n<!-- more -->\n\n{figure}\nThe rest of the walk.\n"),
         "flat-date-and-a-video": flat_date,
-        "non-ascii-title": post(
+        "non-ascii-title": post_markdown(
             "unused", title="Ça va? Dystonie, lumière & “odd” days <3",
             body="Un début.\n\n<!-- more -->\n\nLa suite, with an ampersand & a quote \" too.\n",
         ).replace("slug: unused\n", ""),
-        "a-long-description": post(
+        "a-long-description": post_markdown(
             "a-long-description", title="Hands, pens and keyboards", categories=[SECOND_CATEGORY],
             description=("Writer's cramp, typing and the small adjustments that make a day of "
                          "writing possible: pens, grips, keyboards, voice typing, rests, and the "
                          "patience to try one change at a time. " * 4).strip(),
             date={"created": "2023-11-20"}, last_reviewed="2024-01-10"),
-        "a-scheduled-post": post(
+        "a-scheduled-post": post_markdown(
             "a-scheduled-post", title="A scheduled post",
             date={"created": later.isoformat()}, last_reviewed=later.isoformat()),
-        "a-draft": post("a-draft", title="A draft in progress", draft=True),
-        "escaped-description": post(
+        "a-draft": post_markdown("a-draft", title="A draft in progress", draft=True),
+        "escaped-description": post_markdown(
             "escaped-description", title="Quotes \"and\" <3 & more",
             description='A description with <!-- a comment -->, "quotes", <b>tags</b> & ampersands.'),
     }

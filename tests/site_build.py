@@ -70,7 +70,7 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def post(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:
+def post_markdown(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:
     """A blog post with complete, valid front matter, at blog/<address>/; keyword
     arguments change or (with None) remove its fields."""
     import yaml

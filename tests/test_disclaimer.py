@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.site_build import build, copy_project, post
+from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, soup, text_of, url_of
 
 
@@ -149,7 +149,7 @@ def test_a_404_template_without_the_disclaimer_fails_the_build_by_name(tmp_path)
 
 def test_feeds_without_the_disclaimer_fail_the_build_by_name(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/a-post.md").write_text(post("a-post", title="A post"))
+    (project / "docs/blog/posts/a-post.md").write_text(post_markdown("a-post", title="A post"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - hooks/feed_items.py\n", ""))
     result = build(project, tmp_path / "site")
@@ -178,7 +178,7 @@ LINKED = ("**Disclaimer:** read our [privacy policy](privacy.md), the [contact p
 def linked_disclaimer_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("linked-disclaimer")
     project = copy_project(root / "project")
-    (project / "docs/blog/posts/a-post.md").write_text(post("a-post", title="A post"))
+    (project / "docs/blog/posts/a-post.md").write_text(post_markdown("a-post", title="A post"))
     source = project / "docs/disclaimer.md"
     front, _body = source.read_text().rsplit("# Disclaimer", 1)
     source.write_text(f"{front}# Disclaimer\n\n{LINKED}\n")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.site_build import REPO, build, copy_project, post
+from tests.site_build import REPO, build, copy_project, post_markdown
 
 PAGE = "docs/about.md"
 
@@ -44,37 +44,37 @@ CASES = {
         {"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
         ["docs/bad-page.md: the front matter is not valid"]),
     "date-not-a-date": (
-        {"docs/blog/posts/bad.md": post("bad", date={"created": "13/02/2024"})},
+        {"docs/blog/posts/bad.md": post_markdown("bad", date={"created": "13/02/2024"})},
         ["docs/blog/posts/bad.md: `date.created` is '13/02/2024', not a date"]),
     "missing-title": (
-        {"docs/blog/posts/bad.md": post("bad", title=None)},
+        {"docs/blog/posts/bad.md": post_markdown("bad", title=None)},
         ["docs/blog/posts/bad.md: `title:` is missing"]),
     "link-to-missing-page": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("[see](../../nowhere.md)"))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("[see](../../nowhere.md)"))},
         ["blog/posts/bad.md", "nowhere.md"]),
     "link-to-missing-anchor": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("[see](../../about.md#nowhere)"))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("[see](../../about.md#nowhere)"))},
         ["blog/posts/bad.md", "#nowhere"]),
     "missing-image": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("![A photo](../../nope.png)"))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("![A photo](../../nope.png)"))},
         ["blog/posts/bad.md", "nope.png"]),
     "javascript-link": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("[x](javascript:alert(1))"))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("[x](javascript:alert(1))"))},
         ["docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript: address"]),
     "data-link": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format('<a href="data:text/html,hi">x</a>'))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format('<a href="data:text/html,hi">x</a>'))},
         ["docs/blog/posts/bad.md: the link 'data:text/html,hi' uses a data: address"]),
     "script": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format("<script>alert(1)</script>"))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("<script>alert(1)</script>"))},
         ["docs/blog/posts/bad.md: remove the <script> element"]),
     "iframe": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format('<iframe src="https://example.org"></iframe>'))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format('<iframe src="https://example.org"></iframe>'))},
         ["docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"]),
     "event-handler": (
-        {"docs/blog/posts/bad.md": post("bad", body=BODY.format('<p onclick="steal()">Hi</p>'))},
+        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format('<p onclick="steal()">Hi</p>'))},
         ["docs/blog/posts/bad.md: remove the 'onclick=' attribute"]),
     "same-address": (
-        {"docs/blog/posts/one.md": post("same"), "docs/blog/posts/two.md": post("same")},
+        {"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
         ["docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"]),
     "drawing-too-large": (
         {"docs/assets/images/huge.svg": b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (1100 * 1024) + b"</svg>"},
@@ -86,7 +86,7 @@ CASES = {
         {"docs/assets/images/IMG_0001.HEIC": b"\x00\x00\x00\x18ftypheic"},
         ["docs/assets/images/IMG_0001.HEIC is a HEIC photo", "Export it as JPEG"]),
     "not-utf8": (
-        {"docs/blog/posts/bad.md": post("bad", title="Caf\u00e9").encode("latin-1")},
+        {"docs/blog/posts/bad.md": post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
         ["docs/blog/posts/bad.md: the file is not UTF-8 text; save it as UTF-8."]),
     "not-utf8-page": (
         {"docs/bad-page.md": "# Caf\u00e9\n".encode("latin-1")},
@@ -119,7 +119,7 @@ def test_a_bad_booking_or_social_setting_stops_the_build_naming_it(tmp_path, cas
 
 def test_a_plain_http_link_is_a_warning_not_a_failure(tmp_path):
     body = BODY.format("[an old page](http://example.org/page)")
-    result = _build_with(tmp_path, {"docs/blog/posts/old-link.md": post("old-link", body=body)})
+    result = _build_with(tmp_path, {"docs/blog/posts/old-link.md": post_markdown("old-link", body=body)})
     assert result.returncode == 0, result.output
     assert ("WARNING -  docs/blog/posts/old-link.md: the link 'http://example.org/page' is not "
             "secure; use https://") in result.output
@@ -156,8 +156,8 @@ def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp
     from scripts import ci_summary
 
     result = _build_with(tmp_path, {
-        "docs/blog/posts/one.md": post("one", authors="fede"),
-        "docs/blog/posts/two.md": post("two", body=BODY.format("[see](../../nowhere.md)")),
+        "docs/blog/posts/one.md": post_markdown("one", authors="fede"),
+        "docs/blog/posts/two.md": post_markdown("two", body=BODY.format("[see](../../nowhere.md)")),
     })
     assert result.returncode != 0
     log = tmp_path / "build.log"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.site_build import build, copy_project, post
+from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
 from tests.static_server import serve
 
@@ -104,7 +104,7 @@ def test_the_video_player_is_allowed_by_the_policy(browser, tmp_path):
     project = copy_project(tmp_path / "project")
     link = "[A talk](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
     (project / "docs/blog/posts/a-talk.md").write_text(
-        post("a-talk", body=f"Intro.\n\n<!-- more -->\n\n{link}\n"))
+        post_markdown("a-talk", body=f"Intro.\n\n<!-- more -->\n\n{link}\n"))
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     from security_headers import read_headers_file

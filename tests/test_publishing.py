@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from tests.site_build import REPO, build, copy_project, post
+from tests.site_build import REPO, build, copy_project, post_markdown
 from tests.site_pages import html_pages
 
 DENVER = ZoneInfo("America/Denver")
@@ -56,7 +56,7 @@ def test_a_scheduled_posts_year_has_no_archive_page_of_its_own(site, source):
 def test_a_post_goes_online_at_midnight_where_the_practice_is(tmp_path, moment, published):
     project = copy_project(tmp_path / "project")
     (project / "docs/blog/posts/on-its-day.md").write_text(
-        post("on-its-day", date={"created": "2030-03-15"}, last_reviewed="2030-03-15"))
+        post_markdown("on-its-day", date={"created": "2030-03-15"}, last_reviewed="2030-03-15"))
     result = build(project, tmp_path / "site", now=moment)
     assert result.returncode == 0, result.output
     assert (tmp_path / "site/blog/on-its-day/index.html").exists() == published
@@ -81,7 +81,7 @@ def test_a_flat_date_builds_exactly_like_date_created(tmp_path):
     sites = []
     for form in ("flat", "nested"):
         project = copy_project(tmp_path / form)
-        text = post("dated", date={"created": "2025-07-04"}, last_reviewed="2025-07-04")
+        text = post_markdown("dated", date={"created": "2025-07-04"}, last_reviewed="2025-07-04")
         if form == "flat":
             text = text.replace("date:\n  created: 2025-07-04\n", "date: 2025-07-04\n")
             assert "date: 2025-07-04\n" in text
@@ -109,7 +109,7 @@ def _differences(comparison: filecmp.dircmp) -> list[str]:
                                   "[soon](/blog/a-draft/)"], ids=["markdown", "address", "absolute"])
 def test_a_link_from_a_published_page_to_a_draft_stops_the_build_naming_both(tmp_path, link):
     project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/a-draft.md").write_text(post("a-draft", draft=True))
+    (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", draft=True))
     about = project / "docs/about.md"
     about.write_text(about.read_text() + f"\nComing: {link}\n")
     result = build(project, tmp_path / "site")
@@ -122,7 +122,7 @@ def test_a_link_from_a_published_page_to_a_draft_stops_the_build_naming_both(tmp
 def test_a_redirect_to_a_scheduled_post_stops_the_build_naming_both(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs/blog/posts/later.md").write_text(
-        post("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
+        post_markdown("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "      redirect_maps:\n", "      redirect_maps:\n        post/later.md: blog/posts/later.md\n"))
@@ -134,9 +134,9 @@ def test_a_redirect_to_a_scheduled_post_stops_the_build_naming_both(tmp_path):
 
 def test_a_draft_may_link_to_another_draft(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/a-draft.md").write_text(post("a-draft", draft=True))
+    (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", draft=True))
     (project / "docs/blog/posts/b-draft.md").write_text(
-        post("b-draft", draft=True, body="See [a](a-draft.md).\n\n<!-- more -->\n\nMore.\n"))
+        post_markdown("b-draft", draft=True, body="See [a](a-draft.md).\n\n<!-- more -->\n\nMore.\n"))
     assert build(project, tmp_path / "site").returncode == 0
 
 
@@ -151,9 +151,9 @@ def _free_port() -> int:
 
 def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/a-draft.md").write_text(post("a-draft", title="A draft", draft=True))
+    (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", title="A draft", draft=True))
     (project / "docs/blog/posts/later.md").write_text(
-        post("later", title="Later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
+        post_markdown("later", title="Later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     server = subprocess.Popen(

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser_audits import block_other_hosts
-from tests.site_build import build, copy_project, post
+from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, url_of
 from tests.static_server import serve
 
@@ -46,7 +46,7 @@ def test_the_search_index_loads_only_when_the_reader_opens_search(browser, site_
 # -- Video: nothing from YouTube before the reader presses play ------------------------------
 
 VIDEO_LINK = "[A talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
-VIDEO_POST = post("a-talk", title="A talk about dystonia",
+VIDEO_POST = post_markdown("a-talk", title="A talk about dystonia",
                   body=f"Intro.\n\n<!-- more -->\n\n{VIDEO_LINK}\n")
 
 

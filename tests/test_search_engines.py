@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests import schema_org
-from tests.site_build import build, copy_project, post
+from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
 
 SITE = "https://www.hopefordystonia.com/"
@@ -121,7 +121,7 @@ def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
 
 def test_an_article_without_description_stops_the_build_by_name(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/undescribed.md").write_text(post("undescribed", description=None))
+    (project / "docs/blog/posts/undescribed.md").write_text(post_markdown("undescribed", description=None))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/blog/posts/undescribed.md: `description:` is missing" in result.output

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from tests import schema_org
-from tests.site_build import build, copy_project, post
+from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, soup, text_of, url_of
 
 POLICY_PAGES = ["about/", "editorial-policy/", "privacy/", "accessibility/", "contact/"]
@@ -154,7 +154,7 @@ def test_the_contact_page_offers_email_and_no_phone(site):
 
 # -- A fully described article, and comments on request -----------------------------------------
 
-REVIEWED = post(
+REVIEWED = post_markdown(
     "a-reviewed-article",
     title="A reviewed article",
     last_reviewed="2024-03-01",
@@ -254,7 +254,7 @@ BAD_POSTS = {
 def test_an_article_missing_a_field_stops_the_build_naming_file_and_field(tmp_path, case):
     changes, message = BAD_POSTS[case]
     project = copy_project(tmp_path / "project")
-    (project / f"docs/blog/posts/{case}.md").write_text(post(case, **changes))
+    (project / f"docs/blog/posts/{case}.md").write_text(post_markdown(case, **changes))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert f"docs/blog/posts/{case}.md: {message}" in result.output
@@ -281,7 +281,7 @@ def test_an_author_without_a_role_stops_the_build(tmp_path):
 def test_an_image_without_alt_text_or_credit_stops_the_build(tmp_path, markdown, message):
     project = copy_project(tmp_path / "project")
     body = f"Intro.\n\n<!-- more -->\n\n{markdown}\n"
-    (project / "docs/blog/posts/pictures.md").write_text(post("pictures", body=body))
+    (project / "docs/blog/posts/pictures.md").write_text(post_markdown("pictures", body=body))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert f"docs/blog/posts/pictures.md: {message}" in result.output
@@ -309,7 +309,7 @@ def test_a_cta_that_promises_a_cure_stops_the_build(tmp_path):
 # -- Reviews: a warning at every build, a list on demand -------------------------------------------
 
 
-OVERDUE = post("an-old-review", title="An old review", last_reviewed="2020-01-15")
+OVERDUE = post_markdown("an-old-review", title="An old review", last_reviewed="2020-01-15")
 
 
 @pytest.fixture(scope="module")

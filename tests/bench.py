@@ -3,9 +3,11 @@
 For each size it builds a synthetic copy of the site (realistic posts of about 1,200
 words, full front matter, a figure each) three ways: this project as it is; the same
 posts with plain Material (no project hooks or overrides); and this project without
-its fix for the blog plugin's linear post lookup. It prints wall time, peak memory
-(max RSS of the build process), the project/plain ratios and the share of build time
-spent in the project's own hooks.
+its fix for the blog plugin's linear post lookup. Each way is built BENCH_RUNS times
+(3 by default), interleaved and in a rotating order, so that a slow moment of the
+machine does not fall on one variant. It prints the median wall time and peak memory
+(max RSS of the build process) with their min-max spread, the project/plain ratios of
+the medians, and the share of build time spent in the project's own hooks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,8 +76,8 @@ def plain_material_config(project: Path) -> Path:
     text = text.replace("  custom_dir: overrides\n", "")
     text = text.replace("as_creation: feed_created", "as_creation: date.created")
     text = text.replace("as_update: feed_updated", "as_update: date.created")
-    (project / "docs/index.md").write_text(
-        (project / "docs/index.md").read_text().replace("template: home.html\n", ""))
+    for page in ("docs/index.md", "docs/blog/index.md"):  # the project's own templates
+        (project / page).write_text(re.sub(r"(?m)^template: .*\n", "", (project / page).read_text()))
     path = project / "plain.yml"
     path.write_text(text)
     return path
@@ -142,32 +145,48 @@ def _child(config_path: str, site_dir: str) -> None:
 
 # -- The table ---------------------------------------------------------------------------------
 
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+VARIANTS = ("project", "plain", "no-fix")
+
+
+def _spread(values: list[float], digits: int) -> str:
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
 
 def main() -> int:
-    print(f"{'posts':>6} {'project s':>10} {'plain s':>8} {'time x':>7} {'project MB':>11} "
-          f"{'plain MB':>9} {'mem x':>6} {'in hooks':>9} {'no-fix s':>9} {'fix gain':>9}", flush=True)
+    print(f"{RUNS} runs of each variant, interleaved; median (min-max).", flush=True)
+    print(f"{'posts':>6} {'project s':>19} {'plain s':>19} {'time x':>7} {'project MB':>15} "
+          f"{'plain MB':>15} {'mem x':>6} {'in hooks':>9} {'no-fix s':>19} {'fix gain':>9}", flush=True)
     rows = []
     for size in SIZES:
         with tempfile.TemporaryDirectory() as temp:
             project = make_site(Path(temp), size)
-            own = measure(project / "mkdocs.yml", Path(temp) / "own")
-            plain = measure(plain_material_config(project), Path(temp) / "plain")
-            unfixed = measure(without_lookup_fix(project), Path(temp) / "no-fix")
-        row = {"posts": size, "project": own, "plain": plain, "without_fix": unfixed}
-        rows.append(row)
-        print(f"{size:>6} {own['seconds']:>10.2f} {plain['seconds']:>8.2f} "
-              f"{own['seconds'] / plain['seconds']:>7.2f} {own['peak_mb']:>11.0f} {plain['peak_mb']:>9.0f} "
-              f"{own['peak_mb'] / plain['peak_mb']:>6.2f} "
-              f"{own['hook_seconds'] / own['build_seconds']:>8.0%} {unfixed['seconds']:>9.2f} "
-              f"{unfixed['seconds'] / own['seconds']:>8.2f}x", flush=True)
-    largest = rows[-1]["project"]
-    print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts (seconds):")
+            configs = {"project": project / "mkdocs.yml", "plain": plain_material_config(project),
+                       "no-fix": without_lookup_fix(project)}
+            runs: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
+            for number in range(RUNS):
+                order = VARIANTS[number % 3:] + VARIANTS[:number % 3]  # rotate who goes first
+                for variant in order:
+                    runs[variant].append(measure(configs[variant], Path(temp) / f"{variant}-{number}"))
+        seconds = {variant: [run["seconds"] for run in runs[variant]] for variant in VARIANTS}
+        memory = {variant: [run["peak_mb"] for run in runs[variant]] for variant in VARIANTS}
+        median = {variant: statistics.median(seconds[variant]) for variant in VARIANTS}
+        in_hooks = statistics.median(run["hook_seconds"] / run["build_seconds"] for run in runs["project"])
+        rows.append({"posts": size, "runs": runs})
+        print(f"{size:>6} {_spread(seconds['project'], 2):>19} {_spread(seconds['plain'], 2):>19} "
+              f"{median['project'] / median['plain']:>7.2f} {_spread(memory['project'], 0):>15} "
+              f"{_spread(memory['plain'], 0):>15} "
+              f"{statistics.median(memory['project']) / statistics.median(memory['plain']):>6.2f} "
+              f"{in_hooks:>8.0%} {_spread(seconds['no-fix'], 2):>19} "
+              f"{median['no-fix'] / median['project']:>8.2f}x", flush=True)
+    largest = min(rows[-1]["runs"]["project"], key=lambda run: run["seconds"])
+    print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts, fastest run (seconds):")
     for name, seconds in list(largest["hooks"].items())[:8]:
         print(f"  {seconds:7.2f}  {name}")
     (REPO / "bench-report.json").write_text(json.dumps(rows, indent=2) + "\n")
-    print("\nWritten to bench-report.json. 'time x' and 'mem x': this project / plain Material;"
-          " 'in hooks': share of the project's build time in its own hooks; 'fix gain': build"
-          " time without / with hooks/blog_post_lookup.py.")
+    print("\nWritten to bench-report.json. 'time x' and 'mem x': this project / plain Material,"
+          " medians; 'in hooks': share of the project's build time in its own hooks; 'fix gain':"
+          " median build time without / with hooks/blog_post_lookup.py.")
     return 0
 
 

@@ -97,3 +97,38 @@ def block_other_hosts(context) -> list[str]:
 
     context.route("**/*", handle)
     return attempts
+
+
+class Network:
+    """The requests a page has under way, to wait until it is quiet: like Playwright's
+    "networkidle" (500 ms without a request), on a shorter quiet spell."""
+
+    FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+    def __init__(self, page) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self.under_way: set = set()
+        self.last_change = self._clock()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.under_way.add(request)
+        self.last_change = self._clock()
+
+    def _ended(self, request) -> None:
+        self.under_way.discard(request)
+        self.last_change = self._clock()
+
+    def wait_until_quiet(self, page, quiet: float = 0.15, limit: float = 60) -> None:
+        """Until no request has been under way for `quiet` seconds (each check lets the
+        page run two frames, and Playwright deliver its events)."""
+        started = self._clock()
+        while self.under_way or self._clock() - self.last_change < quiet:
+            if self._clock() - started > limit:
+                raise AssertionError(f"requests still under way after {limit} s: "
+                                     f"{[r.url for r in self.under_way][:5]}")
+            page.evaluate(self.FRAME)

@@ -131,6 +131,22 @@ def page(browser, viewport):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def reader_tour(browser, built, site_url):
+    """`reader_tour(scheme, screen)`: every page visited in Chromium in that colour
+    scheme and on that screen, once per run (tests/reader_tour.py)."""
+    from tests.reader_tour import tour
+
+    visits: dict[tuple[str, str], list] = {}
+
+    def visited(scheme: str, screen: str) -> list:
+        if (scheme, screen) not in visits:
+            visits[scheme, screen] = tour(browser, built.site, site_url, built.source, scheme, screen)
+        return visits[scheme, screen]
+
+    return visited
+
+
 # -- Pages to test a kind of page on ----------------------------------------------------------
 
 

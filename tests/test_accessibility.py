@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_audits import describe, run_axe, tab_through
+from tests.browser_audits import describe, tab_through
 from tests.site_pages import html_pages, url_of
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_on_any_page(browser, site, site_url, scheme):
-    # The pages' own Content-Security-Policy forbids injected scripts such as axe's;
-    # test_hosting.py checks that policy, so here it is bypassed.
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900},
-                                  bypass_csp=True)
-    page = context.new_page()
-    failures = []
-    for path in html_pages(site):
-        page.goto(site_url + url_of(path))
-        violations = run_axe(page)
-        if violations:
-            failures.append(f"{path}:\n{describe(violations)}")
-    context.close()
+def test_axe_finds_no_violation_on_any_page(reader_tour, scheme):
+    failures = [f"{visit.page}:\n{describe(visit.axe)}" for visit in reader_tour(scheme, "desktop")
+                if visit.axe]
     assert not failures, "\n".join(failures)
 
 
@@ -158,14 +148,6 @@ def test_every_control_in_the_page_chrome_is_at_least_24px(tab, site, site_url, 
             if target["width"] < 24 or target["height"] < 24:
                 small.append(f"{path}: {target}")
     assert not small, "\n".join(small)
-
-
-def test_the_booking_button_is_at_least_44px(tab, site, site_url):
-    page = tab(viewport={"width": 390, "height": 844})
-    for path in html_pages(site):
-        page.goto(site_url + url_of(path))
-        for box in [b.bounding_box() for b in page.locator("aside.hfd-cta a.md-button").all()]:
-            assert box["width"] >= 44 and box["height"] >= 44, path
 
 
 # -- Keyboard ---------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def test_any_post_builds_a_correct_site_or_fails_clearly(repo_disclaimer, writte
             assert any(message in result.output for message in CLEAR_MESSAGES), result.output
             return
         site = root / "site"
-        assert missing_in_pages(site, disclaimer) == []
+        assert missing_in_pages(site, disclaimer) == ([], [])
         feeds = ["feed_rss_created.xml", "feed_rss_updated.xml",
                  "feed_json_created.json", "feed_json_updated.json"]
         assert missing_in_feeds(site, feeds, disclaimer) == []

@@ -1,4 +1,7 @@
-"""What a reader sees, in Chromium, on a phone and on a desktop."""
+"""What a reader does, in Chromium, on a phone and on a desktop: book by keyboard.
+
+(Whether the disclaimer and the call-to-action can be read on every page is judged in
+tests/test_disclaimer.py, on the same tour of the site as the other promises.)"""
 
 from __future__ import annotations
 
@@ -7,28 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.site_pages import html_pages, url_of
 
 pytestmark = pytest.mark.browser
 SCHEDULER = "https://hello.hopefordystonia.com/"
-
-
-def test_disclaimer_is_visible_at_the_end_of_every_page(site, site_url, page):
-    for path in html_pages(site):
-        page.goto(site_url + url_of(path))
-        _scroll_to_the_end(page)
-        disclaimer = page.locator("footer .hfd-disclaimer")
-        expect(disclaimer, path).to_be_visible()
-        expect(disclaimer, path).to_be_in_viewport()
-
-
-def _scroll_to_the_end(page) -> None:
-    """Scroll until the bottom of the page is on screen, even if late content grows it."""
-    page.wait_for_function("""() => {
-        const root = document.documentElement;
-        window.scrollTo({top: root.scrollHeight, behavior: "instant"});
-        return Math.ceil(window.scrollY + window.innerHeight) >= root.scrollHeight - 1;
-    }""")
 
 
 def _tab_to(page, selector: str, limit: int = 80) -> bool:

@@ -12,16 +12,6 @@ from tests.site_pages import html_pages, soup, text_of, url_of
 
 
 
-def _is_hidden(element) -> bool:
-    for node in [element, *element.parents]:
-        attrs = getattr(node, "attrs", None) or {}
-        style = attrs.get("style", "").replace(" ", "").lower()
-        if ("hidden" in attrs or attrs.get("aria-hidden") == "true"
-                or "display:none" in style or node.name in ("template", "noscript", "head")):
-            return True
-    return False
-
-
 # -- On every page ------------------------------------------------------------------
 
 
@@ -31,14 +21,6 @@ def test_generated_pages_are_among_those_checked(site, source):
     if source.published_posts:  # the blog plugin's archive and category pages
         assert any(page.startswith("blog/archive/") for page in pages)
         assert any(page.startswith("blog/category/") for page in pages)
-
-
-def test_every_page_shows_the_whole_disclaimer_in_its_footer(site, disclaimer):
-    for page in html_pages(site):
-        block = soup(site, page).select_one("footer .hfd-disclaimer")
-        assert block is not None, page
-        assert disclaimer in text_of(block), page
-        assert not _is_hidden(block), page
 
 
 def test_every_page_links_to_the_disclaimer_page(site):
@@ -72,7 +54,7 @@ def test_the_cta_leads_to_the_consultation_page_except_on_it(site):
             assert button["href"].rstrip("/").endswith("consultation"), page
 
 
-# -- The checker, on crafted HTML ------------------------------------------------------
+# -- The build's check, on crafted HTML -----------------------------------------------------
 
 TEXT = "Disclaimer: this is not medical advice."
 
@@ -82,7 +64,9 @@ TEXT = "Disclaimer: this is not medical advice."
     "<footer><p><strong>Disclaimer:</strong> this is not <em>medical</em> advice.</p></footer>",
     f"<div><p>{TEXT}<br>more</p></div>",
     f"<details open><summary>Legal</summary><p>{TEXT}</p></details>",
+    f"<dialog open><p>{TEXT}</p></dialog>",
     f"<div hidden>x</div><p>{TEXT}</p>",
+    f'<p style="opacity: 0.9">{TEXT}</p>',
 ])
 def test_checker_accepts_a_visible_disclaimer(html):
     from disclaimer_check import shows
@@ -90,26 +74,58 @@ def test_checker_accepts_a_visible_disclaimer(html):
     assert shows(f"<html><body>{html}</body></html>", TEXT)
 
 
-@pytest.mark.parametrize("html", [
-    f"<!-- {TEXT} -->",
-    f"<script>var d = '{TEXT}';</script>",
-    f"<template><p>{TEXT}</p></template>",
-    f"<div hidden><p>{TEXT}</p></div>",
-    f'<div aria-hidden="true"><p>{TEXT}</p></div>',
-    f'<div style="display: none"><p>{TEXT}</p></div>',
-    f'<div style="color:red;DISPLAY:NONE"><p>{TEXT}</p></div>',
-    f'<p style="visibility:hidden">{TEXT}</p>',
-    f"<noscript><p>{TEXT}</p></noscript>",
-    f"<details><summary>Legal</summary><p>{TEXT}</p></details>",
-    f"<title>{TEXT}</title>",
-    "<p>Disclaimer: this is not</p>",
-], ids=["comment", "script", "template", "hidden", "aria-hidden", "display-none",
-        "display-none-uppercase", "visibility-hidden", "noscript", "closed-details", "title",
-        "partial-text"])
-def test_checker_is_not_fooled_by_hidden_disclaimer(html):
-    from disclaimer_check import shows
+# Every way of hiding text in the HTML itself that the build must see through.
+HIDDEN_IN_HTML = {
+    "comment": f"<!-- {TEXT} -->",
+    "script": f"<script>var d = '{TEXT}';</script>",
+    "template": f"<template><p>{TEXT}</p></template>",
+    "noscript": f"<noscript><p>{TEXT}</p></noscript>",
+    "closed-dialog": f"<dialog><p>{TEXT}</p></dialog>",
+    "closed-dialog-loose-text": f"<dialog>{TEXT}</dialog>",
+    "closed-details": f"<details><summary>Legal</summary><p>{TEXT}</p></details>",
+    "video-fallback": f"<video><p>{TEXT}</p></video>",
+    "audio-fallback": f"<audio><p>{TEXT}</p></audio>",
+    "object-fallback": f"<object data='x.svg'><p>{TEXT}</p></object>",
+    "canvas-fallback": f"<canvas><p>{TEXT}</p></canvas>",
+    "iframe-fallback": f"<iframe><p>{TEXT}</p></iframe>",
+    "svg-desc": f"<svg><desc>{TEXT}</desc></svg>",
+    "svg-title": f"<svg><title>{TEXT}</title></svg>",
+    "svg-metadata": f"<svg><metadata>{TEXT}</metadata></svg>",
+    "hidden": f"<div hidden><p>{TEXT}</p></div>",
+    "aria-hidden": f'<div aria-hidden="true"><p>{TEXT}</p></div>',
+    "display-none": f'<div style="display: none"><p>{TEXT}</p></div>',
+    "display-none-uppercase": f'<div style="color:red;DISPLAY:NONE"><p>{TEXT}</p></div>',
+    "visibility-hidden": f'<p style="visibility:hidden">{TEXT}</p>',
+    "opacity-0": f'<p style="opacity: 0">{TEXT}</p>',
+    "font-size-0": f'<p style="font-size:0">{TEXT}</p>',
+    "color-transparent": f'<p style="color: transparent">{TEXT}</p>',
+    "zero-height": f'<p style="height:0; overflow:hidden">{TEXT}</p>',
+    "clip-rect": f'<p style="position:absolute; clip: rect(0 0 0 0)">{TEXT}</p>',
+    "material-toggle-class": f'<div class="md-toggle"><p>{TEXT}</p></div>',
+    "material-option-class": f'<div class="md-option"><p>{TEXT}</p></div>',
+    "site-print-only-class": f'<div class="hfd-print-only"><p>{TEXT}</p></div>',
+    "title": f"<title>{TEXT}</title>",
+    "partial-text": "<p>Disclaimer: this is not</p>",
+}
 
-    assert not shows(f"<html><head></head><body>{html}</body></html>", TEXT)
+
+@pytest.fixture(scope="module")
+def stylesheet_hidden_classes():
+    from hfd.visible_text import hidden_classes
+    from mkdocs.config import load_config
+
+    from disclaimer_check import stylesheets
+    from tests.site_build import REPO
+
+    return hidden_classes(stylesheets(load_config(str(REPO / "mkdocs.yml"))))
+
+
+@pytest.mark.parametrize("html", HIDDEN_IN_HTML.values(), ids=HIDDEN_IN_HTML.keys())
+def test_the_builds_check_sees_through_hidden_text(html, stylesheet_hidden_classes):
+    from hfd.visible_text import visible_text
+
+    document = f"<html><head></head><body>{html}</body></html>"
+    assert TEXT not in visible_text(document, stylesheet_hidden_classes)
 
 
 # -- The build refuses a site without it --------------------------------------------------
@@ -119,8 +135,7 @@ BARE_TEMPLATE = """{% extends "main.html" %}
 """
 
 
-@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
-def test_a_page_whose_template_drops_the_disclaimer_fails_the_build_by_name(tmp_path, strict):
+def test_a_page_whose_template_drops_the_disclaimer_fails_the_build_by_name(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "overrides" / "bare.html").write_text(BARE_TEMPLATE)
     (project / "docs" / "landing.md").write_text(
@@ -129,14 +144,68 @@ def test_a_page_whose_template_drops_the_disclaimer_fails_the_build_by_name(tmp_
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - Disclaimer: disclaimer.md",
                                                  "  - Disclaimer: disclaimer.md\n  - Landing: landing.md"))
-    if not strict:
-        config.write_text(config.read_text().replace("strict: true", "strict: false"))
-    result = build(project, tmp_path / "site", strict=strict)
+    result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/landing.md, template 'bare.html': no visible disclaimer" in result.output
+    assert "docs/landing.md, template 'bare.html': no visible booking call-to-action" in result.output
     assert "Traceback" not in result.output
     offending = [line for line in result.output.splitlines() if line.startswith("  - ")]
-    assert len(offending) == 1, "one line per offending page, and only that page"
+    assert len(offending) == 2, "one line per problem, and only that page's"
+
+
+# A page template that keeps both in its footer, hidden one way each.
+HIDING_WRAPPERS = {
+    "comment": "<!-- {} -->",
+    "template": "<template>{}</template>",
+    "noscript": "<noscript>{}</noscript>",
+    "closed-dialog": "<dialog>{}</dialog>",
+    "closed-details": "<details><summary>More</summary>{}</details>",
+    "video-fallback": "<video>{}</video>",
+    "audio-fallback": "<audio>{}</audio>",
+    "object-fallback": "<object data='x.svg'>{}</object>",
+    "canvas-fallback": "<canvas>{}</canvas>",
+    "iframe-fallback": "<iframe>{}</iframe>",
+    "hidden": "<div hidden>{}</div>",
+    "aria-hidden": '<div aria-hidden="true">{}</div>',
+    "inline-display-none": '<div style="display:none">{}</div>',
+    "inline-opacity-0": '<div style="opacity:0">{}</div>',
+    "inline-font-size-0": '<div style="font-size:0">{}</div>',
+    "material-toggle-class": '<div class="md-toggle">{}</div>',
+    "material-option-class": '<div class="md-option">{}</div>',
+    "site-print-only-class": '<div class="hfd-print-only">{}</div>',
+}
+BOTH = ('{% include "partials/booking-cta.html" %}'
+        '<div class="hfd-disclaimer">{{ disclaimer_html }}</div>')
+
+
+@pytest.fixture(scope="module")
+def hiding_build(tmp_path_factory):
+    """One build of a site with a page per way of hiding; not strict, so that only
+    the site's own check can stop it."""
+    root = tmp_path_factory.mktemp("hiding")
+    project = copy_project(root / "project")
+    for name, wrapper in {**HIDING_WRAPPERS, "svg-desc": "<svg><desc>{}</desc></svg>"}.items():
+        body = wrapper.format(BOTH if name != "svg-desc" else "{{ disclaimer_html | striptags }}")
+        (project / "overrides" / f"hide-{name}.html").write_text(
+            '{% extends "main.html" %}\n{% block footer %}<footer>' + body + "</footer>{% endblock %}\n")
+        (project / "docs" / f"hide-{name}.md").write_text(
+            f"---\ntitle: Hidden, {name}\ntemplate: hide-{name}.html\n---\n\n# Hidden\n\nText.\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true", "strict: false") + "\nnot_in_nav: /hide-*.md\n")
+    return build(project, root / "site", strict=False)
+
+
+@pytest.mark.parametrize("name", [*HIDING_WRAPPERS, "svg-desc"])
+def test_the_build_refuses_a_disclaimer_hidden_in_the_html_naming_the_page(hiding_build, name):
+    assert hiding_build.returncode != 0
+    assert f"docs/hide-{name}.md, template 'hide-{name}.html': no visible disclaimer" in hiding_build.output
+    assert "Traceback" not in hiding_build.output
+
+
+@pytest.mark.parametrize("name", HIDING_WRAPPERS)
+def test_the_build_refuses_a_call_to_action_hidden_in_the_html_naming_the_page(hiding_build, name):
+    assert (f"docs/hide-{name}.md, template 'hide-{name}.html': no visible booking "
+            "call-to-action") in hiding_build.output
 
 
 def test_a_404_template_without_the_disclaimer_fails_the_build_by_name(tmp_path):
@@ -211,3 +280,134 @@ def test_a_disclaimer_link_to_a_missing_page_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "docs/disclaimer.md links to 'terms.md', which is not a page or file of the site" in result.output
     assert "Traceback" not in result.output
+
+
+# -- What a reader sees, in Chromium: in both schemes, on a phone and a desktop -------------
+
+from tests.reader_tour import SCHEMES, SCREENS, call_to_action_texts, tour, unreadable  # noqa: E402
+from tests.reading import page_problems  # noqa: E402
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_shows_a_readable_disclaimer_and_call_to_action(reader_tour, scheme, screen):
+    problems = unreadable(reader_tour(scheme, screen), scheme, screen)
+    assert not problems, "\n" + "\n".join(problems)
+
+
+# Ways a stylesheet can hide them, which no check of the HTML sees: the reader's does.
+DISCLAIMER = ".md-footer-meta .hfd-disclaimer"
+HIDING_STYLES = {
+    "display-none": (f"{DISCLAIMER} {{ display: none }}", "not rendered"),
+    "visibility-hidden": (f"{DISCLAIMER} {{ visibility: hidden }}", "not rendered"),
+    "opacity-0": (f"{DISCLAIMER} {{ opacity: 0 }}", "not drawn"),
+    "nearly-transparent": (f"{DISCLAIMER} {{ opacity: 0.2 }}", "contrast"),
+    "transparent-colour": (f"{DISCLAIMER}, {DISCLAIMER} * {{ color: transparent !important }}", "not drawn"),
+    "colour-alpha": (f"{DISCLAIMER} p {{ color: rgb(238 242 241 / 0.25) !important }}", "contrast"),
+    "footer-colours": (f"{DISCLAIMER} p {{ color: var(--md-footer-bg-color) !important }}", "not drawn"),
+    "low-contrast": (f"{DISCLAIMER} p {{ color: #55605f !important }}", "contrast"),
+    "filter-opacity": (f"{DISCLAIMER} {{ filter: opacity(0) }}", "not drawn"),
+    "filter-brightness": (f"{DISCLAIMER} {{ filter: brightness(0.15) }}", "not drawn"),
+    "mask": (f"{DISCLAIMER} {{ -webkit-mask-image: linear-gradient(transparent, transparent); "
+             "mask-image: linear-gradient(transparent, transparent) }", "not drawn"),
+    "off-screen": (f"{DISCLAIMER} {{ position: absolute; left: -9999px }}", "outside the page"),
+    "text-indent": (f"{DISCLAIMER} p {{ text-indent: -200vw }}", "outside the page"),
+    "clip-path": (f"{DISCLAIMER} {{ clip-path: inset(50%) }}", "not drawn"),
+    "squeezed": (f"{DISCLAIMER} {{ height: 0; overflow: hidden; margin: 0 }}", "not drawn"),
+    "font-size-0": (f"{DISCLAIMER} p {{ font-size: 0 !important }}", "no size"),
+    "tiny-text": (f"{DISCLAIMER} p {{ font-size: 8px !important }}", "under 12 px"),
+    "scaled-down": (f"{DISCLAIMER} {{ transform: scale(0.4); transform-origin: 0 0 }}", "under 12 px"),
+    "covered": (".md-footer-meta { position: relative } .md-footer-meta::after { content: ''; "
+                "position: absolute; inset: 0; background: var(--md-footer-bg-color) }", "not drawn"),
+    "covered-click-through": ("body::after { content: ''; position: fixed; inset: 0; z-index: 9; "
+                              "background: #fbfaf7; pointer-events: none }", "not drawn"),
+    "behind-the-page": (".md-footer { position: relative; z-index: -1 } "
+                        ".md-container { background: #fbfaf7 }", "not drawn"),
+    "dark-scheme-only": (f"[data-md-color-scheme=slate] {DISCLAIMER} {{ opacity: 0 }}", "not drawn"),
+    "phone-only": (f"@media (max-width: 600px) {{ {DISCLAIMER} {{ display: none }} }}", "not rendered"),
+}
+CTA = "aside.hfd-cta"
+CTA_HIDING_STYLES = {
+    "cta-opacity-0": (f"{CTA} {{ opacity: 0 }}", "not drawn"),
+    "cta-off-screen": (f"{CTA} {{ position: absolute; left: -9999px }}", "outside the page"),
+    "cta-low-contrast": (f"{CTA} .hfd-cta__inner, {CTA} .hfd-cta__inner * {{ color: #cfd9d6 !important }}",
+                         "contrast"),
+    "cta-covered": (f"{CTA} {{ position: relative }} {CTA}::after {{ content: ''; position: absolute; "
+                    "inset: 0; background: #fbfaf7 }", "not drawn"),
+    "cta-small-button": (f"{CTA} .hfd-cta__button {{ min-height: 0 !important; min-width: 0 !important; "
+                         "padding: 0 !important; line-height: 1 !important; font-size: 12px !important }",
+                         "under 44 x 44"),
+    "cta-button-unpressable": (f"{CTA} .hfd-cta__actions {{ position: relative }} "
+                               f"{CTA} .hfd-cta__actions::after {{ content: ''; position: absolute; "
+                               "inset: 0; background: transparent }", "cannot be pressed"),
+}
+
+
+def _reader_check(browser, site_url, source, css: str, *, scheme="light", screen="desktop", page="about/"):
+    context = browser.new_context(color_scheme=scheme, viewport=SCREENS[screen], bypass_csp=True)
+    tab = context.new_page()
+    tab.goto(site_url + page, wait_until="networkidle")
+    if css:
+        tab.add_style_tag(content=css)
+    texts, button = call_to_action_texts(source.config.extra, page + "index.html")
+    found = page_problems(tab, source.disclaimer, texts, button)
+    context.close()
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("built", ["as-written"], indirect=True)
+@pytest.mark.parametrize("name", HIDING_STYLES)
+def test_the_readers_check_refuses_a_disclaimer_hidden_by_a_stylesheet(browser, site_url, source, name):
+    css, reason = HIDING_STYLES[name]
+    scheme = "dark" if name == "dark-scheme-only" else "light"
+    screen = "phone" if name == "phone-only" else "desktop"
+    found = _reader_check(browser, site_url, source, css, scheme=scheme, screen=screen)
+    assert any(reason in problem for problem in found["disclaimer"]), found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("built", ["as-written"], indirect=True)
+@pytest.mark.parametrize("name", CTA_HIDING_STYLES)
+def test_the_readers_check_refuses_a_call_to_action_hidden_by_a_stylesheet(browser, site_url, source, name):
+    css, reason = CTA_HIDING_STYLES[name]
+    found = _reader_check(browser, site_url, source, css, screen="phone")
+    assert any(reason in problem for problem in found["call-to-action"]), found
+    assert found["disclaimer"] == [], "only the call-to-action was hidden"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("built", ["as-written"], indirect=True)
+def test_the_readers_check_accepts_the_site_as_it_is(browser, site_url, source):
+    assert _reader_check(browser, site_url, source, "") == {"disclaimer": [], "call-to-action": []}
+
+
+@pytest.mark.browser
+def test_a_disclaimer_hidden_in_the_sites_stylesheet_fails_make_test_naming_page_scheme_and_screen(
+        browser, tmp_path):
+    from tests.conftest import NOW
+    from tests.site_model import source_site
+    from tests.static_server import serve
+
+    project = copy_project(tmp_path / "project")
+    stylesheet = project / "docs/assets/stylesheets/site.css"
+    # A rule the build cannot judge from the HTML (not a plain `.class { ... }`).
+    stylesheet.write_text(stylesheet.read_text() + "\n.md-footer-meta .hfd-disclaimer { opacity: 0; }\n")
+    result = build(project, tmp_path / "site", now=NOW)
+    assert result.returncode == 0, "the HTML shows nothing wrong: only a browser can tell"
+    with serve(tmp_path / "site") as url:
+        visits = tour(browser, tmp_path / "site", url, source_site(project, NOW.isoformat()),
+                      "dark", "phone", pages=["about/index.html"])
+    problems = unreadable(visits, "dark", "phone")
+    assert problems and problems[0].startswith(
+        "about/index.html (dark scheme, phone): disclaimer: ") and "not drawn" in problems[0]
+
+
+def test_a_class_the_sites_stylesheet_hides_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    stylesheet = project / "docs/assets/stylesheets/site.css"
+    stylesheet.write_text(stylesheet.read_text() + "\n.hfd-disclaimer { opacity: 0; }\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/about.md: no visible disclaimer" in result.output

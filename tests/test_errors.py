@@ -3,6 +3,7 @@ silently wrong site."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -169,3 +170,29 @@ def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp
     assert text.startswith("## The site was not published:")
     assert "1. **docs/blog/posts/one.md**: `authors:` is 'fede', but it must be a list" in text
     assert "authors:\n" in text and "- fede" in text, "with an example of what is right"
+
+
+def test_a_post_written_from_the_guides_template_builds(tmp_path):
+    guide = (REPO / "README.md").read_text()
+    template = re.search(r"```markdown\n(---\ntitle: .*?)```", guide, re.S)[1]
+    project = copy_project(tmp_path / "project")
+    (project / "docs/blog/posts/my-new-article.md").write_text(template)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+
+
+# -- Two commands on a fresh machine: a browser for the tests -------------------------------
+
+
+def test_without_any_chromium_make_test_downloads_one_or_says_what_to_install(monkeypatch, capsys):
+    from tests import browsers
+
+    monkeypatch.setattr(browsers, "find_chromium", lambda: None)
+    commands = []
+    monkeypatch.setattr(browsers.subprocess, "run",
+                        lambda command, **kwargs: commands.append(command) or subprocess.CompletedProcess(command, 1))
+    assert browsers.install() == 1
+    assert commands == [[sys.executable, "-m", "playwright", "install", "chromium"]]
+    out = capsys.readouterr()
+    assert "downloading Playwright's Chromium" in out.out
+    assert "sudo apt-get install chromium" in out.err and "CHROME_PATH" in out.err

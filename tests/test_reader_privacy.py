@@ -8,23 +8,16 @@ import pytest
 
 from tests.browser_audits import block_other_hosts
 from tests.site_build import build, copy_project, post_markdown
-from tests.site_pages import html_pages, url_of
 from tests.static_server import serve
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_requests_anything_from_another_host(browser, site, site_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    attempts = block_other_hosts(context)
-    page = context.new_page()
-    for path in html_pages(site):
-        page.goto(site_url + url_of(path), wait_until="networkidle")
-        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-    context.close()
-    assert attempts == []
+def test_no_page_requests_anything_from_another_host(reader_tour, scheme, screen):
+    attempts = {visit.page: visit.attempts for visit in reader_tour(scheme, screen) if visit.attempts}
+    assert attempts == {}
 
 
 def test_the_search_index_loads_only_when_the_reader_opens_search(browser, site_url, search_sample):

@@ -1,0 +1,74 @@
+"""A reader's tour of the built site in Chromium: every page, once per colour scheme and
+screen, with every other host blocked. Each visit records what the promises need, so
+that each page is loaded once for all of them:
+
+- what the page tried to fetch from another host (privacy);
+- axe-core's findings (accessibility), on the desktop screen;
+- why the disclaimer or the booking call-to-action could not be read (tests/reading.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tests.browser_audits import Network, block_other_hosts, run_axe
+from tests.reading import page_problems
+from tests.site_pages import html_pages, url_of
+
+SCHEMES = ("light", "dark")
+SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+@dataclass
+class Visit:
+    page: str
+    attempts: list[str] = field(default_factory=list)
+    axe: list[dict] | None = None
+    disclaimer: list[str] = field(default_factory=list)
+    call_to_action: list[str] = field(default_factory=list)
+
+
+def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
+    """(texts, button label) the call-to-action shows on `page`: on the consultation
+    page itself, its button is the booking site's."""
+    cta, booking = extra["cta"], extra["booking"]
+    button = booking["scheduler_label"] if url_of(page) == booking["consultation_page"] else cta["button"]
+    return [cta["title"], cta["text"]], button
+
+
+def tour(browser, site, site_url: str, source, scheme: str, screen: str,
+         pages: list[str] | None = None) -> list[Visit]:
+    # bypass_csp: the tour injects axe and the probes' styles; test_hosting.py checks
+    # every page under the site's own policy.
+    context = browser.new_context(color_scheme=scheme, viewport=SCREENS[screen], bypass_csp=True)
+    attempts = block_other_hosts(context)
+    tab = context.new_page()
+    network = Network(tab)
+    visits = []
+    try:
+        for path in pages or html_pages(site):
+            before = len(attempts)
+            tab.goto(site_url + url_of(path), wait_until="load")
+            # To the end of the page, so that whatever loads late (lazy pictures) loads.
+            tab.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
+            network.wait_until_quiet(tab)
+            visit = Visit(path)
+            texts, button = call_to_action_texts(source.config.extra, path)
+            problems = page_problems(tab, source.disclaimer, texts, button)
+            visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
+            if screen == "desktop":
+                visit.axe = run_axe(tab)
+            visit.attempts = attempts[before:]
+            visits.append(visit)
+    finally:
+        context.close()
+    return visits
+
+
+def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:
+    """One line per page where the disclaimer or the call-to-action cannot be read:
+    the page, the scheme, the screen and the reason."""
+    return [f"{visit.page} ({scheme} scheme, {screen}): {what}: {problem}"
+            for visit in visits
+            for what, problems in (("disclaimer", visit.disclaimer), ("call-to-action", visit.call_to_action))
+            for problem in problems]

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-# Material 9.8 and mkdocs-redirects print notices about MkDocs 2 on every build; known.
+# Material 9.8 and mkdocs-rss-plugin print notices about MkDocs 2 on every build; known.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 # Reproducible builds: dates the build stamps (feeds, sitemap) are the last commit's.
@@ -34,11 +34,11 @@ test: $(VENV)/.installed-test node_modules/.installed
 
 .PHONY: new-post  ## start an article: make new-post TITLE="What helps with neck spasms"
 new-post: $(VENV)/.installed-site
-	@$(BIN)/python hooks/new_post.py  # reads TITLE from the environment: quotes survive
+	@$(BIN)/python scripts/new_post.py  # reads TITLE from the environment: quotes survive
 
 .PHONY: check-reviews  ## list every article with its review status (last reviewed, due, medical review)
 check-reviews: $(VENV)/.installed-site
-	$(BIN)/python hooks/reviews.py
+	$(BIN)/python scripts/check_reviews.py
 
 .PHONY: audit  ## Lighthouse on the key pages (mobile and desktop): a table and audit-report.json
 audit: $(VENV)/.installed-test node_modules/.installed

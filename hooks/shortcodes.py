@@ -14,11 +14,13 @@ import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 _SHORTCODE = re.compile(r"^<!--\s*hfd:([a-z-]+)\s*-->\s*$", re.M)
 
 
+@event_priority(10)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
     def expand(match: re.Match) -> str:
         name = match[1]

@@ -1,11 +1,10 @@
 """`make bench`: build time and peak memory at 10, 100 and 500 posts.
 
 For each size it builds a synthetic copy of the site (realistic posts of about 1,200
-words, full front matter, a figure each) three ways: this project as it is; the same
-posts with plain Material (no project hooks or overrides); and this project without
-its fix for the blog plugin's linear post lookup. Each way is built BENCH_RUNS times
-(3 by default), interleaved and in a rotating order, so that a slow moment of the
-machine does not fall on one variant. It prints the median wall time and peak memory
+words, full front matter, a figure each) two ways: this project as it is, and the same
+posts with plain Material (no project hooks or overrides). Each way is built
+BENCH_RUNS times (3 by default), interleaved and in a rotating order, so that a slow
+moment of the machine does not fall on one variant. It prints the median wall time and peak memory
 (max RSS of the build process) with their min-max spread, the project/plain ratios of
 the medians, and the share of build time spent in the project's own hooks.
 """
@@ -83,12 +82,6 @@ def plain_material_config(project: Path) -> Path:
     return path
 
 
-def without_lookup_fix(project: Path) -> Path:
-    path = project / "no-fix.yml"
-    path.write_text((project / "mkdocs.yml").read_text().replace("  - hooks/blog_post_lookup.py\n", ""))
-    return path
-
-
 # -- Measuring one build ----------------------------------------------------------------------
 
 
@@ -146,7 +139,7 @@ def _child(config_path: str, site_dir: str) -> None:
 # -- The table ---------------------------------------------------------------------------------
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-VARIANTS = ("project", "plain", "no-fix")
+VARIANTS = ("project", "plain")
 
 
 def _spread(values: list[float], digits: int) -> str:
@@ -156,16 +149,15 @@ def _spread(values: list[float], digits: int) -> str:
 def main() -> int:
     print(f"{RUNS} runs of each variant, interleaved; median (min-max).", flush=True)
     print(f"{'posts':>6} {'project s':>19} {'plain s':>19} {'time x':>7} {'project MB':>15} "
-          f"{'plain MB':>15} {'mem x':>6} {'in hooks':>9} {'no-fix s':>19} {'fix gain':>9}", flush=True)
+          f"{'plain MB':>15} {'mem x':>6} {'in hooks':>9}", flush=True)
     rows = []
     for size in SIZES:
         with tempfile.TemporaryDirectory() as temp:
             project = make_site(Path(temp), size)
-            configs = {"project": project / "mkdocs.yml", "plain": plain_material_config(project),
-                       "no-fix": without_lookup_fix(project)}
+            configs = {"project": project / "mkdocs.yml", "plain": plain_material_config(project)}
             runs: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
             for number in range(RUNS):
-                order = VARIANTS[number % 3:] + VARIANTS[:number % 3]  # rotate who goes first
+                order = VARIANTS[number % 2:] + VARIANTS[:number % 2]  # alternate who goes first
                 for variant in order:
                     runs[variant].append(measure(configs[variant], Path(temp) / f"{variant}-{number}"))
         seconds = {variant: [run["seconds"] for run in runs[variant]] for variant in VARIANTS}
@@ -177,16 +169,14 @@ def main() -> int:
               f"{median['project'] / median['plain']:>7.2f} {_spread(memory['project'], 0):>15} "
               f"{_spread(memory['plain'], 0):>15} "
               f"{statistics.median(memory['project']) / statistics.median(memory['plain']):>6.2f} "
-              f"{in_hooks:>8.0%} {_spread(seconds['no-fix'], 2):>19} "
-              f"{median['no-fix'] / median['project']:>8.2f}x", flush=True)
+              f"{in_hooks:>8.0%}", flush=True)
     largest = min(rows[-1]["runs"]["project"], key=lambda run: run["seconds"])
     print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts, fastest run (seconds):")
     for name, seconds in list(largest["hooks"].items())[:8]:
         print(f"  {seconds:7.2f}  {name}")
     (REPO / "bench-report.json").write_text(json.dumps(rows, indent=2) + "\n")
     print("\nWritten to bench-report.json. 'time x' and 'mem x': this project / plain Material,"
-          " medians; 'in hooks': share of the project's build time in its own hooks; 'fix gain':"
-          " median build time without / with hooks/blog_post_lookup.py.")
+          " medians; 'in hooks': share of the project's build time in its own hooks.")
     return 0
 
 

@@ -159,15 +159,20 @@ def articles(source) -> list[str]:
 
 @pytest.fixture(scope="session")
 def search_sample(site, source) -> tuple[str, str]:
-    """(a word to search for, the address it must find): a word of the newest post's
-    title, or of the About page's when there is no post."""
+    """(a word to search for, the address it must find): the rarest word of the newest
+    post's title, or of the About page's when there is no post, so that the page is
+    among the first results."""
     import json
     import re
 
     documents = json.loads((site / "search/search_index.json").read_text())["docs"]
     address = source.published_posts[0].address if source.published_posts else "about/"
     title = next(doc["title"] for doc in documents if doc["location"] == address)
-    word = max(re.findall(r"[A-Za-z]{4,}", title), key=len)
+
+    def found_in(word: str) -> int:
+        return sum(word.lower() in (doc["title"] + " " + doc["text"]).lower() for doc in documents)
+
+    word = min(re.findall(r"[A-Za-z]{4,}", title), key=lambda w: (found_in(w), -len(w)))
     return word, address
 
 

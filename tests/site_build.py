@@ -24,16 +24,18 @@ class BuildResult:
     output: str  # stdout and stderr together, as the author sees them
 
 
-def build(project: Path, site_dir: Path, *, strict: bool = True, now=None) -> BuildResult:
-    """`mkdocs build` of `project` into `site_dir`; `now` (a date-time) fixes the
-    build's clock (HFD_NOW), so that "published" and "today" are the tests' own."""
+def build(project: Path, site_dir: Path, *, strict: bool = True, now=None,
+          command: str = "mkdocs") -> BuildResult:
+    """`mkdocs build` (or `properdocs build`) of `project` into `site_dir`; `now` (a
+    date-time) fixes the build's clock (HFD_NOW), so that "published" and "today" are
+    the tests' own."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # Reproducible, as `make` builds it: the dates a build stamps are the last commit's.
     env.setdefault("SOURCE_DATE_EPOCH", _last_commit_time())
     if now is not None:
         env["HFD_NOW"] = now.isoformat()
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", *(["--strict"] if strict else []),
+        [sys.executable, "-m", command, "build", "--clean", *(["--strict"] if strict else []),
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )

@@ -231,3 +231,22 @@ def test_an_article_prints_cleanly_with_byline_address_and_disclaimer(tab, site_
             assert page.locator(shown).first.is_visible(), f"{shown} is not printed"
         assert source.site_url + address in page.locator(".hfd-byline__address").inner_text()
         assert disclaimer in " ".join(page.locator("footer .hfd-disclaimer").inner_text().split())
+
+
+# -- Landmark names added to Material's markup (hooks/accessibility.py) -------------------------
+
+
+def test_each_landmark_name_is_added_to_markup_material_still_writes(site):
+    import importlib.util
+
+    from tests.site_build import REPO
+    from tests.test_build import MATERIAL
+
+    spec = importlib.util.spec_from_file_location("accessibility_names", REPO / "hooks/accessibility.py")
+    names = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(names)
+    templates = " ".join(path.read_text() for path in MATERIAL.rglob("*.html"))
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
+    for unnamed, named in names._NAMES.items():
+        assert unnamed.strip() in templates, f"Material no longer writes {unnamed.strip()!r}"
+        assert not any(unnamed in page for page in pages), f"left unnamed: {unnamed.strip()!r}"

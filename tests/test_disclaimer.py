@@ -69,7 +69,7 @@ TEXT = "Disclaimer: this is not medical advice."
     f'<p style="opacity: 0.9">{TEXT}</p>',
 ])
 def test_checker_accepts_a_visible_disclaimer(html):
-    from disclaimer_check import shows
+    from disclaimer import shows
 
     assert shows(f"<html><body>{html}</body></html>", TEXT)
 
@@ -114,7 +114,7 @@ def stylesheet_hidden_classes():
     from hfd.visible_text import hidden_classes
     from mkdocs.config import load_config
 
-    from disclaimer_check import stylesheets
+    from hfd.built_pages import stylesheets
     from tests.site_build import REPO
 
     return hidden_classes(stylesheets(load_config(str(REPO / "mkdocs.yml"))))
@@ -147,10 +147,9 @@ def test_a_page_whose_template_drops_the_disclaimer_fails_the_build_by_name(tmp_
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/landing.md, template 'bare.html': no visible disclaimer" in result.output
-    assert "docs/landing.md, template 'bare.html': no visible booking call-to-action" in result.output
     assert "Traceback" not in result.output
     offending = [line for line in result.output.splitlines() if line.startswith("  - ")]
-    assert len(offending) == 2, "one line per problem, and only that page's"
+    assert len(offending) == 1, "one line per offending page, and only that page"
 
 
 # A page template that keeps both in its footer, hidden one way each.
@@ -174,20 +173,19 @@ HIDING_WRAPPERS = {
     "material-option-class": '<div class="md-option">{}</div>',
     "site-print-only-class": '<div class="hfd-print-only">{}</div>',
 }
-BOTH = ('{% include "partials/booking-cta.html" %}'
-        '<div class="hfd-disclaimer">{{ disclaimer_html }}</div>')
+CTA = '{% include "partials/booking-cta.html" %}'
+DISCLAIMER_HTML = '<div class="hfd-disclaimer">{{ disclaimer_html }}</div>'
 
 
-@pytest.fixture(scope="module")
-def hiding_build(tmp_path_factory):
-    """One build of a site with a page per way of hiding; not strict, so that only
-    the site's own check can stop it."""
-    root = tmp_path_factory.mktemp("hiding")
+def _hiding_build(root, hidden: str, shown: str, wrappers: dict[str, str]):
+    """One build of a site with a page per way of hiding `hidden`; not strict, so that
+    only the site's own check can stop it."""
     project = copy_project(root / "project")
-    for name, wrapper in {**HIDING_WRAPPERS, "svg-desc": "<svg><desc>{}</desc></svg>"}.items():
-        body = wrapper.format(BOTH if name != "svg-desc" else "{{ disclaimer_html | striptags }}")
+    for name, wrapper in wrappers.items():
         (project / "overrides" / f"hide-{name}.html").write_text(
-            '{% extends "main.html" %}\n{% block footer %}<footer>' + body + "</footer>{% endblock %}\n")
+            '{% extends "main.html" %}\n{% block footer %}<footer>'
+            + wrapper.format(hidden if name != "svg-desc" else "{{ disclaimer_html | striptags }}")
+            + shown + "</footer>{% endblock %}\n")
         (project / "docs" / f"hide-{name}.md").write_text(
             f"---\ntitle: Hidden, {name}\ntemplate: hide-{name}.html\n---\n\n# Hidden\n\nText.\n")
     config = project / "mkdocs.yml"
@@ -195,17 +193,29 @@ def hiding_build(tmp_path_factory):
     return build(project, root / "site", strict=False)
 
 
+@pytest.fixture(scope="module")
+def disclaimer_hidden(tmp_path_factory):
+    wrappers = {**HIDING_WRAPPERS, "svg-desc": "<svg><desc>{}</desc></svg>"}
+    return _hiding_build(tmp_path_factory.mktemp("hidden-disclaimer"), DISCLAIMER_HTML, CTA, wrappers)
+
+
+@pytest.fixture(scope="module")
+def call_to_action_hidden(tmp_path_factory):
+    return _hiding_build(tmp_path_factory.mktemp("hidden-cta"), CTA, DISCLAIMER_HTML, HIDING_WRAPPERS)
+
+
 @pytest.mark.parametrize("name", [*HIDING_WRAPPERS, "svg-desc"])
-def test_the_build_refuses_a_disclaimer_hidden_in_the_html_naming_the_page(hiding_build, name):
-    assert hiding_build.returncode != 0
-    assert f"docs/hide-{name}.md, template 'hide-{name}.html': no visible disclaimer" in hiding_build.output
-    assert "Traceback" not in hiding_build.output
+def test_the_build_refuses_a_disclaimer_hidden_in_the_html_naming_the_page(disclaimer_hidden, name):
+    assert disclaimer_hidden.returncode != 0
+    assert f"docs/hide-{name}.md, template 'hide-{name}.html': no visible disclaimer" in disclaimer_hidden.output
+    assert "Traceback" not in disclaimer_hidden.output
 
 
 @pytest.mark.parametrize("name", HIDING_WRAPPERS)
-def test_the_build_refuses_a_call_to_action_hidden_in_the_html_naming_the_page(hiding_build, name):
+def test_the_build_refuses_a_call_to_action_hidden_in_the_html_naming_the_page(call_to_action_hidden, name):
+    assert call_to_action_hidden.returncode != 0
     assert (f"docs/hide-{name}.md, template 'hide-{name}.html': no visible booking "
-            "call-to-action") in hiding_build.output
+            "call-to-action") in call_to_action_hidden.output
 
 
 def test_a_404_template_without_the_disclaimer_fails_the_build_by_name(tmp_path):
@@ -220,7 +230,7 @@ def test_feeds_without_the_disclaimer_fail_the_build_by_name(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs/blog/posts/a-post.md").write_text(post_markdown("a-post", title="A post"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - hooks/feed_items.py\n", ""))
+    config.write_text(config.read_text().replace("  - hooks/feeds.py\n", ""))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     for feed in ("feed_rss_created.xml", "feed_rss_updated.xml",

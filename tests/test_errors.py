@@ -132,7 +132,7 @@ def test_a_plain_http_link_is_a_warning_not_a_failure(tmp_path):
 def test_new_post_creates_a_complete_draft_and_never_overwrites(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "Makefile").write_text((REPO / "Makefile").read_text())
-    tool = [sys.executable, str(project / "hooks/new_post.py")]
+    tool = [sys.executable, str(REPO / "scripts/new_post.py")]
     title = 'Living with "blepharospasm": light & screens'
     first = subprocess.run(tool + [title], capture_output=True, text=True, cwd=project)
     assert first.returncode == 0, first.stdout + first.stderr
@@ -173,7 +173,7 @@ def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp
 
 
 def test_a_post_written_from_the_guides_template_builds(tmp_path):
-    guide = (REPO / "README.md").read_text()
+    guide = (REPO / "AUTHORING.md").read_text()
     template = re.search(r"```markdown\n(---\ntitle: .*?)```", guide, re.S)[1]
     project = copy_project(tmp_path / "project")
     (project / "docs/blog/posts/my-new-article.md").write_text(template)
@@ -196,3 +196,27 @@ def test_without_any_chromium_make_test_downloads_one_or_says_what_to_install(mo
     out = capsys.readouterr()
     assert "downloading Playwright's Chromium" in out.out
     assert "sudo apt-get install chromium" in out.err and "CHROME_PATH" in out.err
+
+
+# -- Every message the build can stop with is in the author's guide ---------------------------
+
+
+def _stop_messages() -> list[tuple[str, str]]:
+    """(file, the message's opening words) of every way the site's hooks stop the build."""
+    found = []
+    for path in sorted((REPO / "hooks").rglob("*.py")):
+        for match in re.finditer(r'(?:PluginError|_Refused)\(\s*f?"((?:[^"\\]|\\.)*)"', path.read_text()):
+            parts = [part.strip(" :.'\\n(") for part in re.split(r"\{[^}]*\}", match[1])]
+            words = next(part for part in parts if len(part) > 8).split()[:4]
+            found.append((path.name, " ".join(words)))
+    return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[.,;:'\"()`{}]", " ", text).lower().split())
+
+
+def test_the_authors_guide_explains_every_message_the_build_can_stop_with():
+    guide = _plain((REPO / "AUTHORING.md").read_text())
+    missing = [f"{name}: {words}" for name, words in _stop_messages() if _plain(words) not in guide]
+    assert not missing, "AUTHORING.md should explain:\n" + "\n".join(missing)

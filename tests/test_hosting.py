@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def headers(site) -> dict[str, str]:
-    from security_headers import read_headers_file
+    from hfd.hosting import read_headers_file
 
     return read_headers_file((site / "_headers").read_text())
 
@@ -107,7 +107,7 @@ def test_the_video_player_is_allowed_by_the_policy(browser, tmp_path):
         post_markdown("a-talk", body=f"Intro.\n\n<!-- more -->\n\n{link}\n"))
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
-    from security_headers import read_headers_file
+    from hfd.hosting import read_headers_file
 
     headers = read_headers_file((tmp_path / "site/_headers").read_text())
     with serve(tmp_path / "site", headers=headers) as base:

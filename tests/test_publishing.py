@@ -125,7 +125,7 @@ def test_a_redirect_to_a_scheduled_post_stops_the_build_naming_both(tmp_path):
         post_markdown("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "      redirect_maps:\n", "      redirect_maps:\n        post/later.md: blog/posts/later.md\n"))
+        "  redirects:\n", "  redirects:\n    post/later.md: blog/posts/later.md\n"))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert ("mkdocs.yml redirects post/later.md to docs/blog/posts/later.md, which is not "

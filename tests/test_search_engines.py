@@ -134,7 +134,7 @@ def test_an_article_without_description_stops_the_build_by_name(tmp_path):
 def test_every_redirect_in_the_settings_has_its_page(site, source):
     from mkdocs.structure.files import File
 
-    maps = source.config.plugins["redirects"].config["redirect_maps"] or {}
+    maps = source.config.extra.get("redirects") or {}
     written = set(redirect_pages(site))
     for old in maps:
         assert File(old, "", "", True).dest_uri in written, old

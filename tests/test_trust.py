@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from tests import schema_org
-from tests.site_build import build, copy_project, post_markdown
+from tests.site_build import REPO, build, copy_project, post_markdown
 from tests.site_pages import html_pages, soup, text_of, url_of
 
 POLICY_PAGES = ["about/", "editorial-policy/", "privacy/", "accessibility/", "contact/"]
@@ -327,7 +327,7 @@ def test_an_overdue_review_is_a_warning_naming_the_article_not_a_failure(reviews
 
 
 def test_check_reviews_lists_every_article_with_its_status(reviews_project):
-    listed = subprocess.run([sys.executable, str(reviews_project / "hooks/reviews.py")],
+    listed = subprocess.run([sys.executable, str(REPO / "scripts/check_reviews.py")],
                             capture_output=True, text=True, cwd=reviews_project, timeout=120)
     assert listed.returncode == 0, listed.stderr
     row = next(line for line in listed.stdout.splitlines() if "An old review" in line)

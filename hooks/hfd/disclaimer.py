@@ -1,7 +1,7 @@
 """The disclaimer, from its one source (docs/disclaimer.md), for each place it appears:
 a page (links relative to it), a page served at any address (links from the site's
 root) or a feed (full addresses). Used by the disclaimer hooks; the state is filled by
-hooks/disclaimer_source.py at each build."""
+hooks/disclaimer.py at each build."""
 
 from __future__ import annotations
 

@@ -1,17 +1,40 @@
-"""Front matter as the build reads it: one reading per version of a file, shared by
-the hooks that need it (the checks, publishing, reviews)."""
+"""Front matter as the build reads it, and what is wrong with it.
+
+One reading per version of a file, shared by the hooks that need it (the author's
+checks, publishing, feeds, reviews). Every problem names the field, what is wrong and
+an example of what is right: the author is not a developer.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
 # libyaml's loader when PyYAML has it (several times faster), else the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters that are invisible and invalid in feeds (XML): all controls but tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+# Every field a post may have; a close misspelling of one is reported.
+POST_FIELDS = (
+    "title", "description", "slug", "date", "last_reviewed", "next_review", "authors",
+    "categories", "draft", "image", "image_alt", "sources", "medical_reviewer", "pin",
+    "readtime", "links", "tags", "hide", "search", "template", "comments", "status",
+)
+EXAMPLE_DATE = "2026-01-05"
 
 
 def read_front_matter(path: Path | str) -> tuple[dict, str | None]:
@@ -42,3 +65,235 @@ def _read_front_matter(path: str, _mtime_ns: int, _size: int) -> tuple[dict, str
     if not isinstance(meta, dict):
         return {}, "the front matter must be `key: value` lines, e.g. `title: My article`."
     return meta, None
+
+
+def page_problems(path: Path) -> list[str]:
+    """What is wrong with a page's (not a post's) front matter; pages may have none."""
+    meta, problem = read_front_matter(path)
+    if problem and "no front matter" not in problem:
+        return [problem]
+    return [found for field in ("title", "description") if field in meta
+            for found in _text_problems(meta, field, required=False)]
+
+
+def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> list[str]:
+    """What is wrong with one post's front matter, each with what to do."""
+    meta, problem = read_front_matter(path)
+    if problem:
+        return [problem]
+    problems = _misspelled_fields(meta)
+    problems += _text_problems(meta, "title", example="title: What helps with neck spasms")
+    problems += _text_problems(meta, "description",
+                               example="description: One or two sentences about the article.")
+    problems += _slug_problems(meta)
+    problems += _date_problems(meta)
+    problems += _list_problems(meta, "authors", allowed=roles, example=next(iter(roles), "fede"),
+                               where="docs/blog/.authors.yml")
+    problems += [f"author '{key}' has no `role:` in docs/blog/.authors.yml; add one, e.g. "
+                 "`role: Founder of Hope for Dystonia, coach`."
+                 for key in _as_list(meta.get("authors")) if key in roles and not roles[key]]
+    allowed = _allowed_categories(config)
+    problems += _list_problems(meta, "categories", allowed=dict.fromkeys(allowed),
+                               example=allowed[0] if allowed else "Understanding dystonia",
+                               where="mkdocs.yml (categories_allowed)")
+    problems += _review_problems(meta)
+    problems += _source_problems(meta)
+    problems += _share_image_problems(meta, path, config)
+    if "draft" in meta and not isinstance(meta["draft"], bool):
+        problems.append(f"`draft:` is '{meta['draft']}'; write `draft: true` to keep the post "
+                        "unpublished, or remove the line to publish it.")
+    return problems
+
+
+def _describe(value: object) -> str:
+    """What the author wrote, in plain words."""
+    if isinstance(value, list):
+        return f"a list ({', '.join(map(str, value))})" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value}"
+    return f"'{value}'"
+
+
+def _text_problems(meta: dict, field: str, *, required: bool = True, example: str = "") -> list[str]:
+    value = meta.get(field)
+    example = example or f"{field}: Some words"
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return [f"`{field}:` is missing; add it, e.g. `{example}`."] if required else [
+            f"`{field}:` is empty; write it, e.g. `{example}`, or remove the line."]
+    if not isinstance(value, str):
+        return [f"`{field}:` is {_describe(value)}, but it must be text; write it on one line, "
+                f"e.g. `{example}` (put it in quotes if it starts with [, {{ or a number)."]
+    if control := _CONTROL.search(value):
+        return [f"`{field}:` contains an invisible control character "
+                f"(U+{ord(control[0]):04X}); retype the text without it."]
+    if field == "title" and _MARKUP.search(value):
+        return [f"`title:` contains '{_MARKUP.search(value)[0]}', which pages would read as "
+                "HTML; a title is plain text: remove the angle bracket."]
+    return []
+
+
+def _slug_problems(meta: dict) -> list[str]:
+    if "slug" not in meta:
+        return []
+    slug = meta["slug"]
+    if not isinstance(slug, str) or not _SLUG.match(slug):
+        return [f"`slug:` is {_describe(slug)}; the address may use only lowercase letters, "
+                "digits and hyphens, e.g. `slug: what-helps-with-neck-spasms`."]
+    return []
+
+
+def _date_problems(meta: dict) -> list[str]:
+    dates = meta.get("date")
+    if dates is None:
+        return [f"`date:` is missing; add the day of publication, e.g. `date: {EXAMPLE_DATE}`."]
+    if not isinstance(dates, dict):
+        dates, flat = {"created": dates}, True
+    else:
+        flat = False
+    problems = []
+    for key in ("created", "updated"):
+        value = dates.get(key)
+        name = "date" if flat else f"date.{key}"
+        if value is None and key == "created":
+            problems.append(f"`date.created` is missing; under `date:` add `created: {EXAMPLE_DATE}`.")
+        elif value is not None and not isinstance(value, dt.date):
+            problems.append(f"`{name}` is {_describe(value)}, not a date; write it as YYYY-MM-DD, "
+                            f"e.g. `{name.split('.')[-1]}: {EXAMPLE_DATE}`.")
+    unknown = sorted(set(dates) - {"created", "updated"})
+    if unknown:
+        problems.append(f"`date:` has {', '.join(f'`{u}:`' for u in unknown)}; it takes only "
+                        f"`created:` and `updated:`.")
+    created, updated = dates.get("created"), dates.get("updated")
+    if isinstance(created, dt.date) and isinstance(updated, dt.date) and _day(updated) < _day(created):
+        problems.append(f"`date.updated` ({updated}) is before `date.created` ({created}); "
+                        "an update comes after publication.")
+    return problems
+
+
+def _list_problems(meta: dict, field: str, *, allowed: dict, example: str, where: str) -> list[str]:
+    value = meta.get(field)
+    if value is None or value == []:
+        return [f"`{field}:` is missing; add it as a list, e.g.\n        {field}:\n          - {example}"]
+    if not isinstance(value, list):
+        return [f"`{field}:` is {_describe(value)}, but it must be a list, one per line, e.g.\n"
+                f"        {field}:\n          - {value if isinstance(value, str) else example}"]
+    return [f"`{field}:` '{item}' is not one of: {', '.join(map(str, allowed)) or '(none yet)'} "
+            f"(listed in {where}); use one of them, or add it there."
+            for item in value if not isinstance(item, str) or item not in allowed]
+
+
+def _review_problems(meta: dict) -> list[str]:
+    problems = []
+    reviewed = meta.get("last_reviewed")
+    if reviewed is None:
+        problems.append("`last_reviewed:` is missing; add the day you last reread and confirmed "
+                        f"the article, e.g. `last_reviewed: {EXAMPLE_DATE}`.")
+    elif not isinstance(reviewed, dt.date):
+        problems.append(f"`last_reviewed:` is {_describe(reviewed)}, not a date; write it as "
+                        f"YYYY-MM-DD, e.g. `last_reviewed: {EXAMPLE_DATE}`.")
+    next_review = meta.get("next_review")
+    if next_review is not None and not isinstance(next_review, dt.date):
+        problems.append(f"`next_review:` is {_describe(next_review)}, not a date; write it as "
+                        f"YYYY-MM-DD, e.g. `next_review: {EXAMPLE_DATE}`.")
+    reviewer = meta.get("medical_reviewer")
+    if reviewer is not None and not (
+        isinstance(reviewer, dict) and str(reviewer.get("name") or "").strip()
+        and str(reviewer.get("credentials") or "").strip()
+    ):
+        problems.append("`medical_reviewer:` needs both `name:` and `credentials:` under it, e.g.\n"
+                        "        medical_reviewer:\n          name: Dr Jane Doe\n"
+                        "          credentials: MD, neurologist")
+    return problems
+
+
+def _source_problems(meta: dict) -> list[str]:
+    sources = meta.get("sources")
+    if sources is None:
+        return []
+    if not isinstance(sources, list):
+        return ["`sources:` must be a list of items with `title:` and `url:` or `citation:`, e.g.\n"
+                "        sources:\n          - title: Name of the study\n"
+                "            url: https://example.org/study"]
+    problems = []
+    for number, source in enumerate(sources, start=1):
+        if not isinstance(source, dict) or not str(source.get("title") or "").strip():
+            problems.append(f"`sources:` item {number} needs a `title:`, e.g. `- title: Name of the study`.")
+        elif not (source.get("url") or source.get("citation")):
+            problems.append(f"`sources:` item {number} needs a `url:` or a `citation:`, e.g. "
+                            "`url: https://example.org/study`.")
+        elif source.get("url") and not str(source["url"]).startswith("https://"):
+            problems.append(f"`sources:` item {number}: the url '{source['url']}' must start with https://.")
+    return problems
+
+
+def _share_image_problems(meta: dict, path: Path, config: MkDocsConfig) -> list[str]:
+    """`image:` (the picture shown when the post is shared) names a PNG or JPEG in docs/."""
+    if "image" not in meta:
+        return []
+    image = meta["image"]
+    example = "image: assets/images/articles/my-article/cover.jpg"
+    if not isinstance(image, str) or not image.strip():
+        return [f"`image:` is {_describe(image)}; write the picture's path in docs/, e.g. `{example}`."]
+    problems = []
+    docs = Path(config.docs_dir)
+    if not image.lower().endswith(SHARE_IMAGE_SUFFIXES):
+        problems.append(f"`image:` '{image}' must be a .png or .jpg picture: sharing sites show "
+                        "no other kind.")
+    elif not (docs / image).is_file():
+        candidate = (path.parent / image).resolve()
+        hint = (f" It is at `{candidate.relative_to(docs.resolve()).as_posix()}` from docs/: write that."
+                if candidate.is_file() and docs.resolve() in candidate.parents else "")
+        problems.append(f"`image:` '{image}' is not a file in docs/ (the path starts at docs/, "
+                        f"e.g. `{example}`).{hint}")
+    if not str(meta.get("image_alt") or "").strip():
+        problems.append("`image_alt:` is missing: describe the picture for readers who cannot "
+                        "see it, e.g. `image_alt: A woman stretching her neck by a window`.")
+    return problems
+
+
+def _misspelled_fields(meta: dict) -> list[str]:
+    problems = []
+    for key in meta:
+        if key in POST_FIELDS or not isinstance(key, str):
+            continue
+        close = difflib.get_close_matches(key, POST_FIELDS, n=1, cutoff=0.75)
+        if close:
+            problems.append(f"`{key}:` is not a field of a post; did you mean `{close[0]}:`?")
+    return problems
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _allowed_categories(config: MkDocsConfig) -> list[str]:
+    blog = config.plugins.get("material/blog")
+    return list(blog.config.categories_allowed) if blog else []
+
+
+def author_roles(config: MkDocsConfig) -> dict[str, str]:
+    blog = config.plugins["material/blog"]
+    path = Path(config.docs_dir) / blog.config.authors_file.format(blog=blog.config.blog_dir)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    except yaml.YAMLError as error:
+        raise PluginError(f"docs/{path.relative_to(config.docs_dir)} is not valid YAML: {error}") from None
+    authors = data.get("authors") or {}
+    return {key: str((value or {}).get("role") or "").strip() for key, value in authors.items()}

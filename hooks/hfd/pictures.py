@@ -2,8 +2,8 @@
 and what every page's pictures get: width and height, lazy loading, the WebP copy, and
 their credit line marked.
 
-Filled by hooks/images.py when it prepares the files; read when pages are written, for
-the excerpts of the blog's lists (hooks/excerpts.py) and for the picture shown when a
+Filled by hooks/pictures.py when it prepares the files; read when pages are written, for
+the teasers of the blog's lists (hooks/blog.py) and for the picture shown when a
 page is shared.
 """
 

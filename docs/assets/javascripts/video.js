@@ -1,4 +1,4 @@
-/* Video placeholders (hooks/video_embed.py): load the YouTube player only when the
+/* Video placeholders (hfd/video.py, hooks/privacy.py): load the YouTube player only when the
    reader presses play, from youtube-nocookie.com. */
 (function () {
   "use strict";

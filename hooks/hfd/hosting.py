@@ -1,9 +1,9 @@
 """Hardened hosting: a strict Content-Security-Policy and security headers.
 
-Writes `_headers` (the format Netlify and Cloudflare Pages read) for every address,
-and puts the same policy in a <meta http-equiv> tag in every page for hosts that
-cannot send headers (GitHub Pages). Material's inline scripts are allowed by their
-SHA-256 hashes, computed from the pages as built: never 'unsafe-inline'.
+The policy allows only this site's own files; the theme's inline scripts are allowed by
+their SHA-256 hashes, never 'unsafe-inline'. It is written to `_headers` (the format
+Netlify and Cloudflare Pages read) for every address, and into each page as a
+<meta http-equiv> tag for hosts that cannot send headers (GitHub Pages).
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 HEADERS_FILE = "_headers"
 # An inline script the browser runs: no src, and no type or a JavaScript type.
@@ -45,26 +43,6 @@ STATIC_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
-
-
-@event_priority(-150)  # after every file is written (feeds, redirects), before the checks
-def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    pages = sorted(site.rglob("*.html"))
-    # Two passes, one page in memory at a time: hundreds of pages add up.
-    hashes = inline_script_hashes(page.read_text(encoding="utf-8") for page in pages)
-    policy = content_security_policy(config, hashes)
-    (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(policy)}">'
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        page.write_text(_HEAD.sub(lambda head: f"{head[0]}\n    {meta}", text, count=1),
-                        encoding="utf-8")
-
-
-# -----------------------------------------------------------------------------
-# Helpers (also used by the tests)
-# -----------------------------------------------------------------------------
 
 
 def inline_script_hashes(pages) -> list[str]:
@@ -104,6 +82,12 @@ def render(policy: dict[str, list[str]]) -> str:
 def meta_policy(policy: dict[str, list[str]]) -> str:
     # A <meta> policy ignores frame-ancestors (only a header can forbid framing).
     return render({name: values for name, values in policy.items() if name != "frame-ancestors"})
+
+
+def with_meta_policy(html: str, policy: dict[str, list[str]]) -> str:
+    """`html` with `policy` in a <meta http-equiv> tag, first thing in its <head>."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(policy)}">'
+    return _HEAD.sub(lambda head: f"{head[0]}\n    {meta}", html, count=1)
 
 
 def headers_file(policy: dict[str, list[str]]) -> str:

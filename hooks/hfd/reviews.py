@@ -1,34 +1,23 @@
-"""Articles due for review: a warning at every build, and a list on demand.
-
-Each post says when the author last reread it (`last_reviewed:`) and may say when it
-is next due (`next_review:`); otherwise it is due `extra.review.max_age_months` after
-the last review (12 by default). An overdue article is reported, never blocked: the
-warning goes to its own logger so that `strict` builds still publish.
-
-`make check-reviews` (python hooks/reviews.py) lists every article with its status.
-"""
+"""Articles due for review: each post says when the author last reread it
+(`last_reviewed:`) and may say when it is next due (`next_review:`); otherwise it is due
+`extra.review.max_age_months` after the last review (12 by default). Read by the build
+(a reminder at every build) and by `make check-reviews` (scripts/check_reviews.py)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
-from hfd.author_warnings import author_warnings
 from hfd.blog import posts_dir
 from hfd.front_matter import read_front_matter
 from hfd.site_time import post_dates, site_zone, today as zone_today
 
 DEFAULT_MAX_AGE_MONTHS = 12
 DUE_SOON_DAYS = 30
-
-log = author_warnings("reviews")  # a reminder, not a failure of a strict build
-
 
 @dataclass
 class Review:
@@ -47,28 +36,6 @@ class Review:
         if (self.due - today).days <= DUE_SOON_DAYS:
             return "due soon"
         return "up to date"
-
-
-# -----------------------------------------------------------------------------
-# Hooks
-# -----------------------------------------------------------------------------
-
-
-@event_priority(-300)  # after everything else: the last lines the author sees
-def on_post_build(config: MkDocsConfig) -> None:
-    today = site_today(config)
-    for review in reviews(config):
-        if review.status(today) == "overdue":
-            log.warning(
-                f"Review due: docs/{review.source} was last reviewed on "
-                f"{review.last_reviewed}; it was due on {review.due}. Reread it, then set "
-                "`last_reviewed:` to today's date."
-            )
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
 
 
 def reviews(config: MkDocsConfig) -> list[Review]:
@@ -104,22 +71,3 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.month - 1 + months, 12)
     year, month = day.year + year, month + 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def main() -> int:
-    from mkdocs.config import load_config
-
-    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
-    today = site_today(config)
-    rows = reviews(config)
-    print(f"{'status':<15}{'last reviewed':<15}{'due':<12}{'medical review':<26}article")
-    for review in sorted(rows, key=lambda r: (r.due or dt.date.min)):
-        print(f"{review.status(today):<15}{str(review.last_reviewed or '-'):<15}"
-              f"{str(review.due or '-'):<12}{review.reviewer[:25]:<26}{review.title} (docs/{review.source})")
-    overdue = sum(review.status(today) == "overdue" for review in rows)
-    print(f"\n{len(rows)} articles, {overdue} overdue for review.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Embed a YouTube video that loads nothing from YouTube until the reader presses play.
+"""A YouTube video that loads nothing from YouTube until the reader presses play.
 
 In Markdown, a link on its own line, marked with `{ .youtube }`:
 
@@ -15,9 +15,7 @@ import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 SCRIPT = "assets/javascripts/video.js"
@@ -25,7 +23,8 @@ _VIDEO_LINK = re.compile(r'<p><a class="youtube" href="([^"]*)"[^>]*>(.*?)</a></
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
-def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files) -> str:
+def embed_videos(html_content: str, page) -> str:
+    """`page`'s HTML with each `{ .youtube }` link as a placeholder, and the script."""
     if 'class="youtube"' not in html_content:
         return html_content
     embedded, count = _VIDEO_LINK.subn(lambda m: _placeholder(m, page), html_content)
@@ -38,7 +37,7 @@ def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, file
     return embedded + f'\n<script src="{script}" defer></script>\n'
 
 
-def _placeholder(link: re.Match, page: Page) -> str:
+def _placeholder(link: re.Match, page) -> str:
     url, title_html = html.unescape(link[1]), link[2]
     video_id = _video_id(url)
     if video_id is None:

@@ -1,8 +1,8 @@
 """`make new-post TITLE="..."`: start a new article with complete front matter.
 
-Not a build hook (mkdocs.yml does not list it): the author's tool, beside the hooks
-whose checks it satisfies. It writes docs/blog/posts/<slug>.md as a draft, dated today,
-and never overwrites an existing file.
+The author's tool: it writes docs/blog/posts/<slug>.md as a draft, dated today where
+the practice is, with every field the build's checks ask for, and never overwrites an
+existing file.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path.cwd()
 POSTS = ROOT / "docs" / "blog" / "posts"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))  # `hfd.*`
 
 TEMPLATE = """---
 title: {title}

@@ -6,7 +6,8 @@
   taken). A WebP copy, smaller still, is offered to browsers that take it. The file in
   docs/ is never changed; results are cached in .cache/images/ by content.
 - Every image in a page gets its width and height (no layout shift while it loads),
-  is lazy-loaded after the first, and is wrapped in <picture> with its WebP copy.
+  is lazy-loaded after the first, and is wrapped in <picture> with its WebP copy; a
+  figure's caption line starting "Credit:" is marked as its credit (hfd.pictures).
 - An image over `extra.max_image_kb` that cannot be resized (SVG, GIF), a HEIC photo
   or a file that is not a picture stops the build, naming it and what to do.
 """
@@ -25,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hfd.pictures import Picture, attribute as _attribute, fit_images, number as _number, published as _pictures
+from hfd.pictures import Picture, attribute as _attribute, fit_images, mark_credits, number as _number, published as _pictures
 
 RESIZED = (".jpg", ".jpeg", ".png", ".webp")
 IMAGE_SUFFIXES = (*RESIZED, ".gif", ".avif", ".svg")
@@ -40,7 +41,7 @@ _SVG_SIZE = re.compile(r"<svg\b[^>]*>", re.I | re.S)
 
 
 # -----------------------------------------------------------------------------
-# Hooks
+# Hooks, in the order they run
 # -----------------------------------------------------------------------------
 
 
@@ -74,9 +75,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-20)  # after the author checks have read the page's images (0)
+@event_priority(100)  # first: the author's checks (90) read the credit lines it marks
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return fit_images(html, page.url)
+    return fit_images(mark_credits(html), page.url)
 
 
 # -----------------------------------------------------------------------------

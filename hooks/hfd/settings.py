@@ -1,8 +1,9 @@
 """The addresses in mkdocs.yml's settings are safe to put in front of readers.
 
 The booking link, the contact email and the social links appear on every page: each
-must be an https:// address (or, for email, a plain address). A typo stops the build,
-naming the setting.
+must be an https:// address (or, for email, a plain address); site_url too, except in
+`mkdocs serve`, which replaces it with its own local http:// address. The time zone
+must be a real one.
 """
 
 from __future__ import annotations
@@ -10,23 +11,16 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+
+from hfd.site_time import site_zone
 
 _EMAIL = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$", re.I)
 
 
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _command["name"] = command
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def settings_problems(config: MkDocsConfig, command: str) -> list[str]:
     extra = config.extra
     problems = []
-    # `mkdocs serve` replaces site_url with its own local http:// address.
-    if _command["name"] != "serve" and not str(config.site_url or "").startswith("https://"):
+    if command != "serve" and not str(config.site_url or "").startswith("https://"):
         problems.append(f"site_url is '{config.site_url}'; it must start with https://.")
     booking = extra.get("booking", {})
     if not _is_https(booking.get("scheduler_url")):
@@ -40,10 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not (_is_https(link) or (link.startswith("mailto:") and _EMAIL.match(link[7:]))):
             problems.append(f"extra.social item {number} link is '{link}'; it must start with "
                             "https:// (or be mailto:address).")
-    if problems:
-        raise PluginError("Settings in mkdocs.yml need fixing:\n"
-                          + "\n".join(f"  - {p}" for p in problems))
-    return config
+    site_zone(extra)  # a clear error of its own for a time zone that does not exist
+    return problems
 
 
 def _is_https(value: object) -> bool:

@@ -1,4 +1,5 @@
-"""Name the landmarks and the dialog that Material 9.8 leaves unnamed.
+"""Accessibility in the markup: name the landmarks and the dialog that Material 9.8
+leaves unnamed.
 
 axe-core flags them (aria-dialog-name, landmark-unique) and screen reader users hear
 several identical "navigation" landmarks. The markup is Material's own, in templates
@@ -10,6 +11,7 @@ fail if Material changes it.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 _NAMES = {
@@ -31,12 +33,14 @@ _NAMES = {
 }
 
 
+@event_priority(10)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _name(output)
 
 
+@event_priority(10)
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return _name(output)  # the 404 page
+    return _name(output) if template_name.endswith(".html") else output  # the 404 page
 
 
 def _name(html: str) -> str:

@@ -1,0 +1,113 @@
+"""What the author writes is checked before anything is built from it.
+
+The author is not a developer: each problem stops the build with one line naming the
+file (or the setting), the field, what is wrong and an example of what is right,
+instead of a traceback or a page that silently lacks its date, author or picture.
+
+Steps, in build order:
+1. on_config: the settings in mkdocs.yml that readers meet (booking link, email,
+   social links, site address, time zone) are safe addresses (hfd.settings).
+2. on_files, before the blog plugin reads the posts: every page's front matter, and
+   every post's fields (hfd.front_matter).
+3. on_nav, once the blog plugin has given posts their addresses: no two pages at one
+   address.
+4. on_page_content, on the page as the author wrote it: no pasted code or frames;
+   every image described; every article figure credited (hfd.content_checks).
+5. on_post_build, last: a reminder for each article overdue for review (hfd.reviews);
+   a warning, never a failure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hfd.author_warnings import author_warnings
+from hfd.blog import is_post
+from hfd.content_checks import image_problems, unsafe_problems
+from hfd.front_matter import author_roles, page_problems, post_problems
+from hfd.reviews import reviews, site_today
+from hfd.settings import settings_problems
+
+_command = {"name": "build"}
+log = author_warnings("author")  # reminders that must not stop a strict build
+
+# -----------------------------------------------------------------------------
+# Hooks, in the order they run
+# -----------------------------------------------------------------------------
+
+
+@event_priority(10)
+def on_startup(*, command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+@event_priority(90)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    problems = settings_problems(config, _command["name"])
+    if problems:
+        raise PluginError("Settings in mkdocs.yml need fixing:\n"
+                          + "\n".join(f"  - {p}" for p in problems))
+    return config
+
+
+@event_priority(10)  # before publishing (0) and the blog plugin (-50) read the posts
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    roles = author_roles(config) if config.plugins.get("material/blog") else {}
+    problems = []
+    for file in files.documentation_pages():
+        path = Path(file.abs_src_path)
+        found = post_problems(path, roles, config) if is_post(file, config) else page_problems(path)
+        problems += [f"  - docs/{file.src_uri}: {problem}" for problem in found]
+    if problems:
+        raise PluginError("Some pages need fixing before the site can be built:\n"
+                          + "\n".join(problems))
+    return files
+
+
+@event_priority(-100)  # after the blog plugin has given the posts their addresses (-50)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    seen: dict[str, str] = {}
+    problems = []
+    for file in files.documentation_pages():
+        if file.dest_uri in seen:
+            problems.append(f"  - docs/{seen[file.dest_uri]} and docs/{file.src_uri} would both "
+                            f"be /{file.url}; give one of them another `slug:` or file name.")
+        else:
+            seen[file.dest_uri] = file.src_uri
+    if problems:
+        raise PluginError("Two pages would have the same address:\n" + "\n".join(problems))
+    return nav
+
+
+@event_priority(90)  # on the HTML as written, before the build's own additions (pictures, videos)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    if page.file.generated_by:
+        return  # written by the site itself (redirect pages), not by the author
+    source = f"docs/{page.file.src_uri}"
+    problems, warnings = unsafe_problems(html, source)
+    for warning in warnings:
+        log.warning(warning)
+    if problems:
+        raise PluginError("Unsafe content:\n" + "\n".join(problems))
+    problems = image_problems(html, source, article=getattr(page, "authors", None) is not None)
+    if problems:
+        raise PluginError("Images need a description and a credit:\n" + "\n".join(problems))
+
+
+@event_priority(-300)  # after everything else: the last lines the author sees
+def on_post_build(config: MkDocsConfig) -> None:
+    today = site_today(config)
+    for review in reviews(config):
+        if review.status(today) == "overdue":
+            log.warning(
+                f"Review due: docs/{review.source} was last reviewed on "
+                f"{review.last_reviewed}; it was due on {review.due}. Reread it, then set "
+                "`last_reviewed:` to today's date."
+            )

@@ -1,0 +1,108 @@
+"""The blog: what is published, and what each article and list shows.
+
+Material's blog plugin makes the articles page, the posts, the archive and the
+categories; this hook decides what is published and finishes what it shows.
+
+Steps, in build order:
+1. on_files, before the blog plugin reads the posts: a draft (`draft: true`) or a post
+   dated after today where the practice is (`extra.time_zone`) is left out of the
+   published site, so it is in no page, list, feed, sitemap or search index; the
+   daily publishing run puts a scheduled post online on its day. `make serve` shows
+   every post. A redirect to one that is not published stops the build.
+2. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
+3. on_page_content: a published page that links to an unpublished post stops the
+   build, naming both.
+4. on_page_context, just before the page's template: each post gets its byline
+   (partials/byline.html) under its title; the home page the newest posts
+   (partials/latest-posts.html); the teasers of the blog's lists, which the blog plugin
+   renders from Markdown alone, what a post's page gets: pictures sized, credit lines,
+   private links.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from hfd.links import private_links
+from hfd.pictures import fit_images, mark_credits
+from hfd.publishing import linked_unpublished, redirects_to_unpublished, unpublished_posts
+
+DEFAULT_LATEST_POSTS = 5
+_state: dict = {"command": "build", "unpublished": {}, "env": None}
+
+# -----------------------------------------------------------------------------
+# Hooks, in the order they run
+# -----------------------------------------------------------------------------
+
+
+@event_priority(0)
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+@event_priority(0)  # after the author's checks (10), before the blog plugin reads posts (-50)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    unpublished = {post.source: post for post in unpublished_posts(files, config)}
+    _state["unpublished"] = unpublished
+    problems = redirects_to_unpublished(unpublished, config)
+    if problems:
+        raise PluginError("A redirect must not lead to an unpublished post:\n" + "\n".join(problems))
+    if _state["command"] != "serve":
+        for file in list(files.documentation_pages()):
+            if file.src_uri in unpublished:
+                files.remove(file)
+    return files
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    _state["env"] = env  # to render the byline with the theme's own templates
+    return env
+
+
+@event_priority(0)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    page.meta["unpublished"] = page.file.src_uri in _state["unpublished"]
+
+
+@event_priority(80)  # on the author's links, before the build adds its own
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    if page.file.src_uri not in _state["unpublished"]:  # a draft may link to a draft
+        problems = [
+            f"  - docs/{page.file.src_uri} links to docs/{post.source}, which is not published "
+            f"({post.reason}). Remove the link until that post is published."
+            for post in linked_unpublished(html, page, _state["unpublished"])
+        ]
+        if problems:
+            raise PluginError("A published page must not link to an unpublished post:\n"
+                              + "\n".join(dict.fromkeys(problems)))
+
+
+@event_priority(-110)  # once the blog plugin has rendered a list's teasers (-100), and
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:  # search read the page (0)
+    if getattr(page, "authors", None) is not None and "</h1>" in page.content:
+        page.content = page.content.replace("</h1>", "</h1>\n" + _byline(page, config), 1)
+    if page.is_homepage:
+        blog = config.plugins.get("material/blog")
+        count = config.extra.get("home", {}).get("latest_posts", DEFAULT_LATEST_POSTS)
+        # The blog plugin keeps its posts sorted newest first (pinned posts on top).
+        context["latest_posts"] = blog.blog.posts[:count] if blog else []
+    for excerpt in context.get("posts") or []:
+        excerpt.content = private_links(fit_images(mark_credits(excerpt.content), page.url),
+                                        config.site_url)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Steps
+# -----------------------------------------------------------------------------
+
+
+def _byline(page: Page, config: MkDocsConfig) -> str:
+    """partials/byline.html for `page`, rendered as the page's own template would."""
+    template = _state["env"].get_template("partials/byline.html")
+    return template.render(page=page, config=config, base_url=get_relative_url(".", page.url))

@@ -160,20 +160,40 @@ def articles(source) -> list[str]:
 @pytest.fixture(scope="session")
 def search_sample(site, source) -> tuple[str, str]:
     """(a word to search for, the address it must find): the rarest word of the newest
-    post's title, or of the About page's when there is no post, so that the page is
-    among the first results."""
+    post (or of the About page when there is no post), found in as few pages of the
+    search index as can be, so that its page comes first among the results."""
     import json
     import re
 
     documents = json.loads((site / "search/search_index.json").read_text())["docs"]
     address = source.published_posts[0].address if source.published_posts else "about/"
-    title = next(doc["title"] for doc in documents if doc["location"] == address)
+    page = next(doc for doc in documents if doc["location"] == address)
+    texts = [(doc["title"] + " " + doc["text"]).lower() for doc in documents if "#" not in doc["location"]]
 
     def found_in(word: str) -> int:
-        return sum(word.lower() in (doc["title"] + " " + doc["text"]).lower() for doc in documents)
+        return sum(re.search(rf"\b{word.lower()}\b", text) is not None for text in texts)
 
-    word = min(re.findall(r"[A-Za-z]{4,}", title), key=lambda w: (found_in(w), -len(w)))
+    words = {w for w in re.findall(r"[A-Za-z]{5,}", page["title"] + " " + page["text"])
+             if w.lower() not in LUNR_STOP_WORDS}
+    word = min(sorted(words), key=lambda w: (found_in(w), -len(w)))
     return word, address
+
+
+# lunr's English stop words (Material's search drops them from queries), of 4 letters or more.
+LUNR_STOP_WORDS = set("""able about across after almost also among because been cannot could dear
+either else ever every from have hers however into just least like likely might most must
+neither often only other rather said says should since some than that their them then there
+these they this twas wants were what when where which while whom will with would your""".split())
+
+
+def search_for(page, word: str) -> None:
+    """Type a word into Material's search as a reader does, once its index is loaded.
+    Material searches on keyup (or when the index arrives): text set without key
+    presses after the index is ready is never searched, so the test types it."""
+    page.locator(".md-search__input").click()
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(
+        state="attached", timeout=60_000)
+    page.keyboard.type(word)
 
 
 # -- In GitHub Actions: failures in plain words at the top of the run -------------------------

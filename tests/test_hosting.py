@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.conftest import search_for
 from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
 from tests.static_server import serve
@@ -88,7 +89,7 @@ def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser
             context.close()
         context, page, console = _open(browser, base, headers, "about/",
                                        viewport={"width": 1280, "height": 900})
-        page.locator(".md-search__input").fill(word)
+        search_for(page, word)
         page.locator(f'.md-search-result__item a[href*="{address}"]').first.wait_for(timeout=60_000)
         page.keyboard.press("Escape")
         scheme = page.get_attribute("body", "data-md-color-scheme")

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser_audits import block_other_hosts
+from tests.conftest import search_for
 from tests.site_build import build, copy_project, post_markdown
 from tests.static_server import serve
 
@@ -29,8 +30,7 @@ def test_the_search_index_loads_only_when_the_reader_opens_search(browser, site_
     page.goto(site_url + "contact/", wait_until="networkidle")
     assert not [url for url in requested if "search_index.json" in url]
     with page.expect_response(lambda response: "search_index.json" in response.url):
-        page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill(word)
+        search_for(page, word)
     results = page.locator(f'.md-search-result__item a[href*="{address}"]')
     results.first.wait_for(timeout=60_000)
     context.close()

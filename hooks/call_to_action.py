@@ -7,6 +7,7 @@ consultation page its button is the booking site.
 Steps, in build order:
 1. on_config: the wording promises no outcome: a word from extra.cta_forbidden_words
    ("cure", "heal", "reverse", ...) stops the build, naming the setting and the word.
+   The same holds for what the site says of its reading aids (extra.reading_aids).
 2. on_post_build, after everything is written: every page (redirect pages aside)
    shows its title, its text and a visible link with the button's words to the
    consultation page, or the build stops naming each page. The tests judge in
@@ -35,7 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = claim_problems(config.extra)
     if problems:
         raise PluginError(
-            "The booking call-to-action must make no health claim or promise (mkdocs.yml):\n"
+            "The booking call-to-action and the reading aids must make no health claim or "
+            "promise (mkdocs.yml):\n"
             + "\n".join(problems)
             + "\nReword it, e.g. 'a coaching conversation about your own process'."
         )
@@ -68,10 +70,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def claim_problems(extra: dict) -> list[str]:
-    """Each setting of the call-to-action that uses a forbidden word."""
+    """Each setting of the call-to-action, or of the reading aids (the low-blue scheme,
+    Listen), that uses a forbidden word."""
     forbidden = [word.lower() for word in extra.get("cta_forbidden_words", [])]
     texts = {f"extra.cta.{key}": str(value) for key, value in extra.get("cta", {}).items()}
     texts["extra.booking.scheduler_label"] = str(extra.get("booking", {}).get("scheduler_label", ""))
+    texts.update({f"extra.reading_aids.{key}": str(value)
+                  for key, value in (extra.get("reading_aids") or {}).items()})
     return [
         f"  - {setting} uses '{word}': {text!r}"
         for setting, text in texts.items()

@@ -4,6 +4,8 @@ A line holding only one of these comments is replaced by what it names:
 
     <!-- hfd:emergency -->   the "not for emergencies" notice (extra.emergency)
     <!-- hfd:contact -->     how to reach the practice: email and booking site (extra.booking)
+    <!-- hfd:low-blue -->    a list item: the low-blue scheme (extra.reading_aids.low_blue)
+    <!-- hfd:listen -->      a list item: reading an article aloud (extra.reading_aids.listen)
 
 An unknown name stops the build, naming the file.
 """
@@ -53,4 +55,11 @@ def _contact(extra: dict) -> str:
     )
 
 
-_RENDERERS = {"emergency": _emergency, "contact": _contact}
+def _reading_aid(name: str):
+    def render(extra: dict) -> str:
+        return "- " + " ".join(str(extra["reading_aids"][name]).split()) + "\n"
+    return render
+
+
+_RENDERERS = {"emergency": _emergency, "contact": _contact,
+              "low-blue": _reading_aid("low_blue"), "listen": _reading_aid("listen")}

@@ -132,3 +132,81 @@ class Network:
                 raise AssertionError(f"requests still under way after {limit} s: "
                                      f"{[r.url for r in self.under_way][:5]}")
             page.evaluate(self.FRAME)
+
+
+# -- The low-blue scheme ---------------------------------------------------------------------
+
+def choose_stored_scheme(context, project_config: dict, scheme: str) -> None:
+    """Open every page of `context` in Material's palette option `scheme`, as if the
+    reader had chosen it with the toggle on an earlier visit (Material stores the choice
+    in localStorage under "<site path>.__palette")."""
+    import json
+
+    options = project_config["theme"]["palette"]
+    index = next(i for i, option in enumerate(options) if option["scheme"] == scheme)
+    option = options[index]
+    stored = {"index": index, "color": {"media": option.get("media", ""), "scheme": scheme,
+                                        "primary": option.get("primary", "indigo"),
+                                        "accent": option.get("accent", "indigo")}}
+    context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(stored))});")
+
+
+# Every colour the page draws (text, backgrounds, borders, outlines, underlines, icons,
+# ::before/::after, and each control's focus ring) that has more blue than red or green,
+# or is pure white. Pictures (img, video, frames) are the author's and are not judged.
+BLUE_COLOURS_JS = """() => {
+    const parse = (value) => {
+        const m = value && value.match(/rgba?\\(([^)]+)\\)/);
+        if (!m) return null;
+        const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+        return {r, g, b, a};
+    };
+    const found = new Map();
+    const judge = (element, what, value) => {
+        const c = parse(value);
+        if (!c || c.a === 0) return;
+        const problem = c.b > c.r + 2 || c.b > c.g + 2 ? "more blue than red or green"
+            : c.r >= 250 && c.g >= 250 && c.b >= 250 && c.a > 0.5 ? "pure white" : null;
+        if (!problem) return;
+        const name = element.tagName.toLowerCase() + (element.className && typeof element.className === "string"
+            ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+        const key = `${name} ${what}`;
+        if (!found.has(key)) found.set(key, `${name}: ${what} ${value} (${problem})`);
+    };
+    const pictures = "img, picture, video, iframe, canvas, .hfd-video__player";
+    const visible = (element) => element.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    const judgeStyle = (element, style, where) => {
+        judge(element, where + "color", style.color);
+        judge(element, where + "background-color", style.backgroundColor);
+        for (const side of ["top", "right", "bottom", "left"]) {
+            if (parseFloat(style[`border-${side}-width`]) > 0 && style[`border-${side}-style`] !== "none") {
+                judge(element, `${where}border-${side}-color`, style[`border-${side}-color`]);
+            }
+        }
+        if (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) {
+            judge(element, where + "outline-color", style.outlineColor);
+        }
+        if (style.textDecorationLine !== "none") judge(element, where + "text-decoration-color", style.textDecorationColor);
+        if (style.fill && style.fill !== "none") judge(element, where + "fill", style.fill);
+        if (style.stroke && style.stroke !== "none") judge(element, where + "stroke", style.stroke);
+    };
+    for (const element of document.body.querySelectorAll("*")) {
+        if (element.closest(pictures) || !visible(element)) continue;
+        judgeStyle(element, getComputedStyle(element), "");
+        for (const pseudo of ["::before", "::after", "::marker"]) {
+            const style = getComputedStyle(element, pseudo);
+            if (style.content && style.content !== "none" && style.display !== "none") judgeStyle(element, style, pseudo + " ");
+        }
+    }
+    judge(document.body, "page background", getComputedStyle(document.body).backgroundColor);
+    const focusable = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+    for (const element of document.querySelectorAll(focusable)) {
+        if (element.closest(pictures) || !visible(element)) continue;
+        element.focus({focusVisible: true, preventScroll: true});
+        if (document.activeElement !== element) continue;
+        const style = getComputedStyle(element);
+        if (style.outlineStyle !== "none") judge(element, "focus ring", style.outlineColor);
+    }
+    document.activeElement && document.activeElement.blur && document.activeElement.blur();
+    return [...found.values()];
+}"""

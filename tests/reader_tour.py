@@ -4,18 +4,24 @@ that each page is loaded once for all of them:
 
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen;
-- why the disclaimer or the booking call-to-action could not be read (tests/reading.py).
+- why the disclaimer or the booking call-to-action could not be read (tests/reading.py);
+- in the low-blue scheme, every colour with more blue than red or green (or pure white).
+
+"light" and "dark" follow the system setting; "low-blue" is the palette option the
+reader picks with the toggle (stored, as Material stores it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tests.browser_audits import Network, block_other_hosts, run_axe
+from tests.browser_audits import (BLUE_COLOURS_JS, Network, block_other_hosts, choose_stored_scheme,
+                                  run_axe)
 from tests.reading import page_problems
 from tests.site_pages import html_pages, url_of
 
-SCHEMES = ("light", "dark")
+SCHEMES = ("light", "dark", "low-blue")
+LOW_BLUE = "hfd-warm"  # its name in mkdocs.yml's palette
 SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
@@ -26,6 +32,7 @@ class Visit:
     axe: list[dict] | None = None
     disclaimer: list[str] = field(default_factory=list)
     call_to_action: list[str] = field(default_factory=list)
+    blue: list[str] = field(default_factory=list)
 
 
 def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
@@ -40,7 +47,10 @@ def tour(browser, site, site_url: str, source, scheme: str, screen: str,
          pages: list[str] | None = None) -> list[Visit]:
     # bypass_csp: the tour injects axe and the probes' styles; test_hosting.py checks
     # every page under the site's own policy.
-    context = browser.new_context(color_scheme=scheme, viewport=SCREENS[screen], bypass_csp=True)
+    context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light",
+                                  viewport=SCREENS[screen], bypass_csp=True)
+    if scheme == "low-blue":
+        choose_stored_scheme(context, source.config, LOW_BLUE)
     attempts = block_other_hosts(context)
     tab = context.new_page()
     network = Network(tab)
@@ -56,6 +66,8 @@ def tour(browser, site, site_url: str, source, scheme: str, screen: str,
             texts, button = call_to_action_texts(source.config.extra, path)
             problems = page_problems(tab, source.disclaimer, texts, button)
             visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
+            if scheme == "low-blue":
+                visit.blue = tab.evaluate(BLUE_COLOURS_JS)
             if screen == "desktop":
                 visit.axe = run_axe(tab)
             visit.attempts = attempts[before:]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_audits import describe, tab_through
-from tests.site_pages import html_pages, url_of
+from tests.browser_audits import choose_stored_scheme, describe, tab_through
+from tests.reader_tour import LOW_BLUE, SCHEMES
+from tests.site_pages import html_pages, soup, url_of
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_violation_on_any_page(reader_tour, scheme):
     failures = [f"{visit.page}:\n{describe(visit.axe)}" for visit in reader_tour(scheme, "desktop")
                 if visit.axe]
@@ -25,13 +26,16 @@ CHROME_TARGETS = ", ".join(
 
 
 @pytest.fixture
-def tab(browser):
+def tab(browser, built):
     contexts = []
 
-    def open_tab(**options):
+    def open_tab(color_scheme="light", **options):
         # bypass_csp: the tests inject axe and the WCAG text-spacing styles.
         context = browser.new_context(**{"viewport": {"width": 1280, "height": 900},
-                                         "bypass_csp": True, **options})
+                                         "bypass_csp": True, **options,
+                                         "color_scheme": "dark" if color_scheme == "dark" else "light"})
+        if color_scheme == "low-blue":  # chosen with the toggle, not by the system
+            choose_stored_scheme(context, built.source.config, LOW_BLUE)
         contexts.append(context)
         return context.new_page()
 
@@ -166,7 +170,7 @@ def test_the_first_tab_reaches_a_skip_link_that_moves_past_the_header(tab, site,
         assert page.evaluate("() => location.hash") == target, path
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_focus_is_always_visible_with_3_to_1_contrast(tab, site_url, articles, scheme):
     from tests.browser_audits import FOCUS_RING_CONTRAST_JS
 
@@ -250,3 +254,37 @@ def test_each_landmark_name_is_added_to_markup_material_still_writes(site):
     for unnamed, named in names._NAMES.items():
         assert unnamed.strip() in templates, f"Material no longer writes {unnamed.strip()!r}"
         assert not any(unnamed in page for page in pages), f"left unnamed: {unnamed.strip()!r}"
+
+
+# -- Small things seen on every visit ----------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 480, 640, 768, 1024, 1280, 1920])
+def test_the_site_name_is_shown_whole_at_every_width(tab, site_url, built, articles, width):
+    pages = ["", *articles[:1], "consultation/", "404.html"]
+    page = tab(viewport={"width": width, "height": 600})
+    for address in pages:
+        page.goto(site_url + address)
+        name = page.locator(".md-header__topic:first-child .md-ellipsis")
+        state = name.evaluate("""(e) => {
+            const header = e.closest('.md-header').getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            const text = range.getBoundingClientRect();
+            return {text: e.innerText.replace(/\\s+/g, ' ').trim(),
+                    cut: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+                    inside: text.left >= header.left && text.right <= header.right
+                            && text.top >= header.top && text.bottom <= header.bottom};
+        }""")
+        assert state == {"text": built.source.config.site_name, "cut": False, "inside": True}, (address, width)
+
+
+def test_callouts_are_never_smaller_than_the_text_around_them(tab, site_url, site):
+    pages = [page for page in html_pages(site) if soup(site, page).select(".md-content .admonition, .md-content details")]
+    page = tab(viewport={"width": 390, "height": 844})
+    for path in pages:
+        page.goto(site_url + url_of(path))
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.md-content :is(.admonition, details)')].map(
+            (e) => [parseFloat(getComputedStyle(e).fontSize),
+                    parseFloat(getComputedStyle(e.closest('.md-typeset')).fontSize)])""")
+        assert all(callout >= body for callout, body in sizes), (path, sizes)

@@ -66,11 +66,11 @@ def read_site(site: Path, css: list[Path]) -> list[VisiblePage]:
 
 
 def stylesheets(config: MkDocsConfig) -> list[Path]:
-    """The theme's main stylesheet and the site's own (extra_css): the classes they hide
-    outright count as hidden."""
+    """The theme's main stylesheet and the site's own (`extra.stylesheets`): the classes
+    they hide outright count as hidden."""
     found = [path for folder in config.theme.dirs
              for path in sorted(Path(folder).glob("assets/stylesheets/main.*.min.css"))][:1]
-    return found + [Path(config.docs_dir) / name for name in config.extra_css
+    return found + [Path(config.docs_dir) / name for name in config.extra.get("stylesheets", [])
                     if (Path(config.docs_dir) / name).is_file()]
 
 

@@ -1,7 +1,7 @@
-/* Reader comfort and a lighter start, loaded in <head> before Material's bundle.
+/* Reader comfort and a lighter start, loaded just before Material's bundle.
    (Also: the print and copy-link buttons for sharing an article.)
-   1. The text size the reader chose, applied before the first paint (no layout shift),
-      and the header button that changes it.
+   1. The header button that changes the text size (partials/before-paint.html applies
+      the reader's choice before the first paint: no layout shift).
    2. The search index is fetched when the reader opens search, not on every page load.
    3. Material's sitemap downloads for translations, which this site has none of, are
       never sent. */
@@ -9,11 +9,6 @@
   "use strict";
 
   var root = document.documentElement;
-
-  // Material swaps "no-js" for "js" at the end of the page, which reveals the search
-  // button after the first paint and moves the header (layout shift). Do it now.
-  root.classList.remove("no-js");
-  root.classList.add("js");
 
   // 1. Text size -----------------------------------------------------------------
   var TEXT_SIZE_KEY = "hfd.textSize";
@@ -39,9 +34,6 @@
   }
 
   applyTextSize(storedTextSize());
-  document.addEventListener("DOMContentLoaded", function () {
-    applyTextSize(storedTextSize());
-  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-hfd-text-size-toggle]");
     if (!button) return;

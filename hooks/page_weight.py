@@ -1,0 +1,40 @@
+"""Light pages for slow phones: one stylesheet, and the site's scripts minified.
+
+On a slow phone each stylesheet in <head> holds back the first paint; Material links
+two, the site one more (`extra.stylesheets`). Once every page is written:
+1. the build joins them, in that order, into one file (hfd.stylesheets.BUNDLE) without
+   the rules no page or script of the site uses; overrides/main.html links only it;
+2. the site's own scripts (docs/assets/javascripts/) are written minified: their
+   comments are for the maintainers, not for every reader's download.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjsmin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from hfd.stylesheets import BUNDLE, bundle, disabled_features, theme_stylesheets, used_names
+
+SCRIPTS = "assets/javascripts"
+
+
+@event_priority(-40)  # once every page is written, redirect pages included (-20)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    theme = theme_stylesheets(config.theme.dirs, palette=bool(config.theme.get("palette")))
+    own = [Path(config.docs_dir) / name for name in config.extra.get("stylesheets", [])]
+    used = used_names(
+        (page.read_text(encoding="utf-8") for page in site.rglob("*.html")),
+        (script.read_text(encoding="utf-8") for script in sorted(site.glob(f"{SCRIPTS}/*.js"))),
+        disabled_features(config),
+    )
+    css = bundle([path.read_text(encoding="utf-8") for path in [*theme, *own]], used)
+    (site / BUNDLE).write_text(css, encoding="utf-8")
+
+    for source in sorted((Path(config.docs_dir) / SCRIPTS).glob("*.js")):
+        written = site / SCRIPTS / source.name
+        if written.exists():
+            written.write_text(rjsmin.jsmin(source.read_text(encoding="utf-8")), encoding="utf-8")

@@ -210,3 +210,45 @@ BLUE_COLOURS_JS = """() => {
     document.activeElement && document.activeElement.blur && document.activeElement.blur();
     return [...found.values()];
 }"""
+
+
+# -- Keyboard ---------------------------------------------------------------------------------
+
+# What a reader who presses Tab lands on: its name, its box, whether it is a link inside
+# running text (WCAG 2.5.8's inline exception) or a control, whether its focus ring
+# shows, and whether it is in the page's main content.
+FOCUS_STOP_JS = """(element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const block = element.closest("p, li, td, th, dd, dt, figcaption, blockquote, h1, h2, h3, h4, h5, h6");
+    const own = (element.innerText || "").trim();
+    const around = block ? (block.innerText || "").replace(own, "").replace(/[\\s·|,.:;()]/g, "") : "";
+    const inSentence = element.tagName === "A" && block !== null && around.length > 0
+        && style.display.startsWith("inline") && !element.closest("nav, .md-nav, .md-tabs, .md-footer");
+    const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+        || (style.boxShadow && style.boxShadow !== "none");
+    const seen = document.elementFromPoint(
+        Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1),
+        Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), innerHeight - 1));
+    return {
+        name: (element.getAttribute("aria-label") || own || element.getAttribute("title") || element.tagName).replace(/\\s+/g, " ").slice(0, 60),
+        html: element.outerHTML.slice(0, 100),
+        href: element.getAttribute("href"),
+        width: box.width, height: box.height,
+        inSentence, ring,
+        visible: box.width > 0 && box.height > 0 && style.visibility !== "hidden"
+            && !!seen && (seen === element || element.contains(seen) || seen.contains(element)),
+        inTabs: !!element.closest(".md-tabs"),
+        inSidebar: !!element.closest(".md-sidebar"),
+        // Before the main content (or the article's first paragraph) in the page's order.
+        beforeMain: (() => {
+            const content = document.querySelector(".md-content");
+            return !!content && !content.contains(element)
+                && (element.compareDocumentPosition(content) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        })(),
+        beforeText: (() => {
+            const first = document.querySelector(".md-content article p");
+            return !!first && (element.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        })(),
+    };
+}"""

@@ -4,7 +4,8 @@
       the reader's choice before the first paint: no layout shift).
    2. The search index is fetched when the reader opens search, not on every page load.
    3. Material's sitemap downloads for translations, which this site has none of, are
-      never sent. */
+      never sent.
+   4. The menu and search open from the keyboard (and by voice: "click Menu"). */
 (function () {
   "use strict";
 
@@ -124,4 +125,95 @@
       send.apply(request, args);
     });
   };
+
+  // 4. Menu and search panels ---------------------------------------------------------
+  // Material's menu and (phone) search buttons are <label>s of hidden checkboxes: the
+  // keyboard cannot reach them and assistive technology does not call them buttons.
+  // Each becomes a real button with the same look (tests/test_keyboard.py fails if
+  // Material's markup changes): aria-expanded tells whether its panel is open; opening
+  // moves focus into the panel; Escape closes it and returns focus to the button; and
+  // focus moving out of the panel closes it, so focus never rests on a hidden thing.
+  function panelButton(toggleId, name, panel, firstStop) {
+    var label = document.querySelector(".md-header__button[for='" + toggleId + "']");
+    var toggle = document.getElementById(toggleId);
+    if (!label || !toggle || !panel) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " hfd-panel-button";
+    button.setAttribute("data-hfd-panel", toggleId);
+    button.setAttribute("aria-label", name);
+    button.setAttribute("title", name);
+    button.setAttribute("aria-expanded", "false");
+    if (!panel.id) panel.id = "hfd-panel-" + toggleId.replace(/_/g, "");
+    button.setAttribute("aria-controls", panel.id);
+    button.innerHTML = label.innerHTML;
+    label.parentNode.replaceChild(button, label);
+
+    function isOpen() { return toggle.checked; }
+    function setOpen(open) {
+      if (toggle.checked === open) return;
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", isOpen() ? "true" : "false");
+    });
+    button.addEventListener("click", function () {
+      setOpen(!isOpen());
+      if (isOpen()) {
+        // After the panel becomes visible (its CSS transition starts at once).
+        window.setTimeout(function () {
+          var stop = firstStop();
+          if (stop) stop.focus();
+        }, 0);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !isOpen()) return;
+      if (!panel.contains(document.activeElement) && document.activeElement !== button) return;
+      setOpen(false);
+      button.focus();
+    });
+    document.addEventListener("focusin", function (event) {
+      if (isOpen() && !panel.contains(event.target) && event.target !== button) setOpen(false);
+    });
+  }
+
+  function firstVisible(root, selector) {
+    var candidates = root.querySelectorAll(selector);
+    for (var i = 0; i < candidates.length; i++) {
+      var box = candidates[i].getBoundingClientRect();
+      if (box.width && box.height && getComputedStyle(candidates[i]).visibility !== "hidden") return candidates[i];
+    }
+    return null;
+  }
+
+  var drawer = document.querySelector(".md-sidebar--primary");
+  panelButton("__drawer", "Menu", drawer, function () {
+    return firstVisible(drawer, ".md-nav__link--active, .md-nav__link[href], label.md-nav__link[tabindex]");
+  });
+  // In the phone menu, a section's title leads back to the level above: it becomes a
+  // Tab stop, as Material makes its section links (and like them, Enter presses it).
+  // Opening a section slides it over its level, hiding the link that had focus: focus
+  // moves to the section's title; going back, it returns to the section's link.
+  // (The current page's section link has no Tab stop from Material: it gets one too.)
+  var titles = document.querySelectorAll(".md-nav--primary label.md-nav__title[for^='__nav'], " +
+                                         ".md-nav--primary label.md-nav__link[for^='__nav'][tabindex='']");
+  for (var t = 0; t < titles.length; t++) titles[t].setAttribute("tabindex", "0");
+  document.addEventListener("change", function (event) {
+    var toggle = event.target;
+    if (!toggle.matches || !toggle.matches(".md-nav--primary .md-nav__toggle")) return;
+    var title = document.querySelector(".md-nav--primary label.md-nav__title[for='" + toggle.id + "']");
+    var link = document.getElementById(toggle.id + "_label");
+    var from = toggle.checked ? link : title;
+    var to = toggle.checked ? title : link;
+    if (to && (document.activeElement === from || document.activeElement === document.body)) {
+      window.setTimeout(function () { to.focus(); }, 0);
+    }
+  });
+
+  var search = document.querySelector(".md-search");
+  panelButton("__search", "Search", search, function () {
+    return search.querySelector(".md-search__input");
+  });
 })();

@@ -1,0 +1,303 @@
+"""Keyboard and switch users: every page usable with Tab and Enter alone, at every width
+and zoom, with few, large, visible stops.
+
+Each kind of page (home, newest article, blog index, consultation, 404) is walked with
+Tab on a phone (360 px), a 1280 px screen zoomed to 200% (640 px) and to 400% (320 px),
+and a desktop (1280 px): every stop is in sight, shows its focus ring and is large
+enough; the site's navigation is opened and followed from the keyboard; the booking
+call-to-action is reached. The number of stops before the main content is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.browser_audits import FOCUS_STOP_JS
+from tests.site_pages import soup
+
+pytestmark = pytest.mark.browser
+# The site as written and grown (the empty site has the same templates and menu).
+as_written_and_grown = pytest.mark.parametrize("built", ["as-written", "grown"], indirect=True)
+
+SCREENS = {
+    "phone-360": {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2},
+    "zoom-400": {"viewport": {"width": 320, "height": 225}, "device_scale_factor": 4},
+    "zoom-200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
+    "desktop-1280": {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1},
+}
+# Below this width Material replaces the tabs by the menu (its 76.25em breakpoint).
+MENU_BELOW = 1220
+
+
+def _kinds(site, articles) -> dict[str, str]:
+    from tests.site_pages import newest_post
+
+    return {"home": "", **({"article": newest_post(site)} if articles else {}),
+            "blog index": "blog/", "consultation": "consultation/", "404": "404.html"}
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def opened(site_url: str, address: str, screen: str):
+        context = browser.new_context(**SCREENS[screen])
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(site_url + address, wait_until="load")
+        return page
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
+def _stop(page):
+    """The focused element as the reader sees it (the palette toggle's radio button is
+    drawn as the button beside it)."""
+    element = page.evaluate_handle("""() => {
+        const e = document.activeElement;
+        return e.classList.contains('md-option') ? e.nextElementSibling : e;
+    }""")
+    return page.evaluate(FOCUS_STOP_JS, element)
+
+
+def _walk(page, limit: int = 250):
+    """Tab from the top of the page until focus leaves it; each stop, described."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        stops.append(_stop(page))
+    return stops
+
+
+def _problems(stops) -> list[str]:
+    problems = []
+    for number, stop in enumerate(stops, 1):
+        where = f"stop {number} ({stop['name']!r}: {stop['html']})"
+        if not stop["visible"]:
+            problems.append(f"{where} is not in sight")
+        if not stop["ring"]:
+            problems.append(f"{where} shows no focus ring")
+        least = 24 if stop["inSentence"] else 44
+        if stop["width"] < least - 0.5 or stop["height"] < least - 0.5:
+            problems.append(f"{where} is {stop['width']:.0f} x {stop['height']:.0f} px, under {least} x {least}")
+    return problems
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@as_written_and_grown
+def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, site, site_url, articles, built, screen):
+    problems, counts = [], []
+    cta = built.source.config.extra["cta"]["button"]
+    for kind, address in _kinds(site, articles).items():
+        page = open_page(site_url, address, screen)
+        stops = _walk(page)
+        problems += [f"{kind} ({screen}): {problem}" for problem in _problems(stops)]
+        before_main = sum(stop["beforeMain"] for stop in stops)
+        before_text = sum(stop["beforeText"] for stop in stops)
+        tabs = sum(stop["inTabs"] for stop in stops)
+        sidebar = sum(stop["inSidebar"] for stop in stops)
+        counts.append(f"{kind}: {before_main} stops before the main content"
+                      + (f", {before_text} before the article's first paragraph" if kind == "article" else ""))
+        assert any(stop["name"] in (cta, built.source.config.extra["booking"]["scheduler_label"])
+                   for stop in stops), f"{kind} ({screen}): the booking button is never reached"
+        # The skip link (first, to pass the rest), the menu, the scheme and text-size
+        # buttons, search (and the logo); on a desktop, the tabs and the side menus
+        # (the section's pages, the article's contents), which Material puts first.
+        assert stops[0]["html"].startswith('<a href="#') and "md-skip" in stops[0]["html"], (kind, screen)
+        assert before_main <= 6 + tabs + sidebar, f"{kind} ({screen}): {before_main} stops before the main content"
+    print(f"\n{screen}: " + "; ".join(counts))
+    assert not problems, "\n".join(problems)
+
+
+def _destinations(site, address: str, narrow: bool = True) -> set[str]:
+    """Where the site's navigation leads: its top-level entries (the tabs), and in the
+    menu (narrow screens) the pages one level down in each section. On a desktop those
+    are in the section's own side menu."""
+    html = soup(site, (address or "") + ("index.html" if not address.endswith(".html") else ""))
+    base = "/" + address
+    found = {urljoin(base, link["href"]) for link in html.select(".md-tabs__link")}
+    if narrow:
+        found |= {urljoin(base, link["href"]) for link in html.select(
+        ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav[data-md-level='1'] "
+            "> .md-nav__list > .md-nav__item > a.md-nav__link")}
+    return found
+
+
+def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa: C901
+    """Every navigation link focused with Tab (and Enter to open the menu and its
+    sections), as absolute paths."""
+    base = "/" + address
+    reached = set()
+
+    def href():
+        value = page.evaluate("document.activeElement.getAttribute('href')")
+        return urljoin(base, value) if value else None
+
+    if not narrow:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("!!document.activeElement.closest('.md-tabs')") and href():
+                reached.add(href())
+            if page.evaluate("!!document.activeElement.closest('.md-content')"):
+                break
+        return reached
+
+    explored: set[str] = set()
+    for _round in range(12):
+        page.reload(wait_until="load")  # Tab from the top again
+        for _ in range(12):  # Tab to the menu button
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
+                break
+        else:
+            raise AssertionError("the menu button is not a Tab stop")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(100)
+        # The menu may open inside the current page's section: its title leads back up.
+        for _ in range(5):
+            level = page.evaluate("""() => {
+                const nav = document.activeElement.closest('.md-nav');
+                return nav ? nav.dataset.mdLevel : null; }""")
+            if level in (None, "0"):
+                break
+            while not page.evaluate("document.activeElement.matches('label.md-nav__title')"):
+                page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(100)
+            # Back on the top level, at the section's link: what comes before it too.
+            for _ in range(20):
+                page.keyboard.press("Shift+Tab")
+                if not page.evaluate("!!document.activeElement.closest('.md-nav--primary > .md-nav__list')"):
+                    break  # on the menu's title, still in the menu
+                if href():
+                    reached.add(href())
+            page.keyboard.press("Tab")
+        opened_section = False
+        for _ in range(60):
+            focused = page.evaluate("""() => {
+                const e = document.activeElement;
+                return {inMenu: !!e.closest('.md-sidebar--primary'), href: e.getAttribute('href'),
+                        section: e.matches('label.md-nav__link[for]') ? e.getAttribute('for') : null,
+                        level: e.closest('.md-nav') ? e.closest('.md-nav').dataset.mdLevel : null};
+            }""")
+            if not focused["inMenu"]:
+                break
+            if focused["href"]:
+                reached.add(urljoin(base, focused["href"]))
+            if focused["section"] and focused["level"] == "0" and focused["section"] not in explored:
+                explored.add(focused["section"])
+                opened_section = True
+                page.keyboard.press("Enter")
+                page.wait_for_timeout(100)
+                continue
+            page.keyboard.press("Tab")
+        if not opened_section:
+            break
+    return reached
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@as_written_and_grown
+def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_page, site, site_url, articles, screen):
+    narrow = SCREENS[screen]["viewport"]["width"] < MENU_BELOW
+    for kind, address in _kinds(site, articles).items():
+        page = open_page(site_url, address, screen)
+        wanted = _destinations(site, address, narrow) - {"/" + address}  # not the page itself
+        reached = _reached_by_keyboard(page, address, narrow)
+        assert wanted <= reached, f"{kind} ({screen}): not reached by keyboard: {sorted(wanted - reached)}"
+    # And followed: Enter on the last destination opens it.
+    page = open_page(site_url, "", screen)
+    target = sorted(_destinations(site, "", narrow))[-1]
+    if narrow:
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
+                break
+        page.keyboard.press("Enter")
+    for _ in range(80):
+        if page.evaluate("document.activeElement.getAttribute('href')") and urljoin(
+                "/", page.evaluate("document.activeElement.getAttribute('href')")) == target:
+            break
+        if narrow and page.evaluate("document.activeElement.matches('label.md-nav__link[for]')") and target != "/":
+            page.keyboard.press("Enter")
+            if page.evaluate("!!document.activeElement.closest('.md-nav--primary')"):
+                continue
+        page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.evaluate("location.pathname") == target
+
+
+@pytest.mark.parametrize("screen", ["phone-360", "zoom-200"])
+@as_written_and_grown
+def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, site_url, screen):
+    page = open_page(site_url, "about/", screen)
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    menu.focus()
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    assert _stop(page)["visible"]
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
+    page.wait_for_timeout(400)  # the drawer slides away
+    assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible() or \
+        page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
+
+
+@pytest.mark.parametrize("screen", ["phone-360", "zoom-400"])
+@as_written_and_grown
+def test_search_on_a_phone_is_a_button_that_opens_closes_and_returns_focus(open_page, site_url, screen):
+    page = open_page(site_url, "about/", screen)
+    search = page.get_by_role("button", name="Search")
+    assert search.is_visible() and search.get_attribute("aria-expanded") == "false"
+    search.focus()
+    page.keyboard.press("Enter")
+    assert search.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert search.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Search"
+
+
+def test_section_permalinks_add_no_tab_stop_and_the_contents_list_every_section(site, articles):
+    for address in articles:
+        html = soup(site, address + "index.html")
+        permalinks = html.select("a.headerlink")
+        assert all(link.get("tabindex") == "-1" for link in permalinks), address
+        contents = {link["href"] for link in html.select(".md-nav--secondary a.md-nav__link")}
+        sections = {link["href"] for link in permalinks if not link.find_parent("h1")}
+        assert sections <= contents, (address, sections - contents)
+
+
+def test_materials_markup_is_still_what_the_site_changes():
+    # reader.js turns these labels into buttons, site.css repeats the widths where
+    # Material shows them, and hooks/accessibility.py finds the permalinks by this
+    # markup: an upgrade that changes any of them must be looked at.
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    header = (templates / "partials/header.html").read_text(encoding="utf-8")
+    assert '<label class="md-header__button md-icon" for="__drawer">' in header
+    assert '<label class="md-header__button md-icon" for="__search">' in header
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    assert 'data-md-toggle="drawer" type="checkbox" id="__drawer"' in base
+    assert 'data-md-toggle="search" type="checkbox" id="__search"' in base
+    nav_item = (templates / "partials/nav-item.html").read_text(encoding="utf-8")
+    assert 'class="md-nav__title" for="{{ path }}"' in nav_item
+    assert 'tabindex="{{ tabindex }}"' in nav_item
+    css = next((templates / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert "@media screen and (min-width:76.25em){.md-header__button[for=__drawer]{display:none}" in css
+    assert re.search(r"@media screen and \(min-width:60em\)\{[^}]*\.md-header__button\[for=__search\]\{display:none\}", css)

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests.conftest import NOW
-from tests.site_build import REPO, build, copy_project
+from tests.site_build import REPO, build
 
 HOOKS = sorted((REPO / "hooks").glob("*.py"))
 MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"

@@ -27,8 +27,7 @@ BUNDLE = "assets/stylesheets/hfd.css"
 
 # Material's base.html links its stylesheets by name (with a content hash).
 _THEME_STYLESHEET = re.compile(r"'(assets/stylesheets/[\w.]+\.css)'")
-_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
-_ATTRIBUTE_VALUE = re.compile(r'\s[\w:-]+="([^"]*)"')
+_ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
 _STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`([^`]*)`')
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _TEMPLATE_PREFIX = re.compile(r"([\w-]+)\$\{")
@@ -93,10 +92,12 @@ def used_names(pages, scripts, disabled: tuple[str, ...] = ()) -> UsedNames:
     classes, values, scripted = set(), set(), set()
     inline = set()
     for html in pages:
-        for attribute in _CLASS_ATTRIBUTE.findall(html):
-            classes.update(attribute.split())
-        values.update(_ATTRIBUTE_VALUE.findall(html))
-        inline.update(_INLINE_SCRIPT.findall(html))
+        for name, value in set(_ATTRIBUTE.findall(html)):
+            values.add(value)
+            if name == "class":
+                classes.update(value.split())
+        if "<script>" in html:
+            inline.update(_INLINE_SCRIPT.findall(html))
     script = "\n".join([*scripts, *sorted(inline)])
     prefixes = set()
     for groups in _STRING_LITERAL.findall(script):

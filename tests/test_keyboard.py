@@ -131,6 +131,14 @@ def _destinations(site, address: str, narrow: bool = True) -> set[str]:
     return found
 
 
+def _tab_to_menu_button(page) -> None:
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
+            return
+    raise AssertionError("the menu button is not a Tab stop")
+
+
 def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa: C901
     """Every navigation link focused with Tab (and Enter to open the menu and its
     sections), as absolute paths."""
@@ -153,12 +161,7 @@ def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa:
     explored: set[str] = set()
     for _round in range(12):
         page.reload(wait_until="load")  # Tab from the top again
-        for _ in range(12):  # Tab to the menu button
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
-                break
-        else:
-            raise AssertionError("the menu button is not a Tab stop")
+        _tab_to_menu_button(page)
         page.keyboard.press("Enter")
         page.wait_for_timeout(100)
         # The menu may open inside the current page's section: its title leads back up.
@@ -217,10 +220,7 @@ def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_pag
     page = open_page(site_url, "", screen)
     target = sorted(_destinations(site, "", narrow))[-1]
     if narrow:
-        for _ in range(12):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
-                break
+        _tab_to_menu_button(page)
         page.keyboard.press("Enter")
     for _ in range(80):
         if page.evaluate("document.activeElement.getAttribute('href')") and urljoin(
@@ -236,20 +236,28 @@ def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_pag
     assert page.evaluate("location.pathname") == target
 
 
+def _open_and_close_by_keyboard(page, name: str, inside: str) -> None:
+    """The header's `name` button: Enter opens its panel with focus on `inside`; Escape
+    closes it and focus is back on the button."""
+    button = page.get_by_role("button", name=name)
+    assert button.is_visible() and button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(100)  # focus moves in once the panel shows
+    assert page.evaluate(f"document.activeElement.matches({inside!r})")
+    assert _stop(page)["visible"]
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == name
+
+
 @pytest.mark.parametrize("screen", ["phone-360", "zoom-200"])
 @as_written_and_grown
 def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, site_url, screen):
     page = open_page(site_url, "about/", screen)
-    menu = page.get_by_role("button", name="Menu")
-    assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
-    menu.focus()
-    page.keyboard.press("Enter")
-    assert menu.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
-    assert _stop(page)["visible"]
-    page.keyboard.press("Escape")
-    assert menu.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
+    _open_and_close_by_keyboard(page, "Menu", ".md-sidebar--primary *")
     page.wait_for_timeout(400)  # the drawer slides away
     assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible() or \
         page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
@@ -259,17 +267,7 @@ def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, sit
 @as_written_and_grown
 def test_search_on_a_phone_is_a_button_that_opens_closes_and_returns_focus(open_page, site_url, screen):
     page = open_page(site_url, "about/", screen)
-    search = page.get_by_role("button", name="Search")
-    assert search.is_visible() and search.get_attribute("aria-expanded") == "false"
-    search.focus()
-    page.keyboard.press("Enter")
-    assert search.get_attribute("aria-expanded") == "true"
-    page.wait_for_timeout(100)
-    assert page.evaluate("document.activeElement.matches('.md-search__input')")
-    page.keyboard.press("Escape")
-    page.wait_for_timeout(100)
-    assert search.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Search"
+    _open_and_close_by_keyboard(page, "Search", ".md-search__input")
 
 
 def test_section_permalinks_add_no_tab_stop_and_the_contents_list_every_section(site, articles):

@@ -184,6 +184,21 @@ def test_focus_is_always_visible_with_3_to_1_contrast(tab, site_url, articles, s
     assert not weak, weak
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_search_fields_ring_holds_before_materials_script_opens_search(tab, site_url, scheme):
+    # Material turns the header's search field light only when its script has opened
+    # search; a reader who tabs in sooner (a slow phone, a busy page) must see the ring too.
+    from tests.browser_audits import FOCUS_RING_CONTRAST_JS
+
+    page = tab(color_scheme=scheme)
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(site_url)
+    page.focus(".md-search__input")
+    assert page.evaluate("() => !document.querySelector('#__search').checked")  # not opened
+    ring = page.evaluate(FOCUS_RING_CONTRAST_JS, page.evaluate_handle("() => document.activeElement"))
+    assert ring["contrast"] >= 3, ring
+
+
 @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
                          ids=["phone", "desktop"])
 def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, site_url, articles, viewport):

@@ -303,3 +303,65 @@ def test_callouts_are_never_smaller_than_the_text_around_them(tab, site_url, sit
             (e) => [parseFloat(getComputedStyle(e).fontSize),
                     parseFloat(getComputedStyle(e.closest('.md-typeset')).fontSize)])""")
         assert all(callout >= body for callout, body in sizes), (path, sizes)
+
+
+def test_tab_labels_sit_centred_in_the_tab_bar(tab, site_url):
+    page = tab(viewport={"width": 1280, "height": 900})
+    page.goto(site_url)
+    labels = page.evaluate("""() => {
+        const bar = document.querySelector('.md-tabs').getBoundingClientRect();
+        return [...document.querySelectorAll('.md-tabs__link')].map((e) => {
+            const box = e.getBoundingClientRect();
+            return {name: e.innerText.trim(), top: box.top - bar.top, bottom: bar.bottom - box.bottom};
+        });
+    }""")
+    assert labels and all(label["top"] >= 0 and label["bottom"] >= 0
+                          and abs(label["top"] - label["bottom"]) <= 3 for label in labels), labels
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_posts_details_read_as_even_lines(tab, site, site_url, width):
+    # Date, category and reading time, on teasers and beside an article: words that share
+    # a line share its middle, and "in" stays on the line of its category's name.
+    pages = [path for path in html_pages(site) if soup(site, path).select(".md-post__meta")]
+    page = tab(viewport={"width": width, "height": 900})
+    uneven = []
+    for path in pages:
+        page.goto(site_url + url_of(path))
+        uneven += page.evaluate("""(path) => {
+            const lines = (root) => {  // the box of each line of each run of words
+                const boxes = [], walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                    if (!walker.currentNode.textContent.trim()) continue;
+                    const range = document.createRange();
+                    range.selectNodeContents(walker.currentNode);
+                    boxes.push(...[...range.getClientRects()].filter((b) => b.height > 0));
+                }
+                return boxes;
+            };
+            const middle = (b) => (b.top + b.bottom) / 2;
+            const share = (a, b) => a.top < b.bottom && b.top < a.bottom;
+            const found = [];
+            const meta = [...document.querySelectorAll('.md-meta__list, .md-sidebar .md-post__meta .md-nav__link')];
+            for (const list of meta) {
+                const boxes = lines(list);
+                for (const a of boxes) for (const b of boxes) {
+                    if (share(a, b) && Math.abs(middle(a) - middle(b)) > 3) {
+                        found.push(`${path}: "${list.innerText.replace(/\\s+/g, ' ').trim()}" steps within a line`);
+                    }
+                }
+                const link = list.matches('.md-nav__link') && list.querySelector('a');
+                const before = link && link.previousSibling;
+                if (before && before.textContent.trim()) {
+                    const range = document.createRange();
+                    range.selectNodeContents(before);
+                    const words = [...range.getClientRects()].filter((b) => b.height > 0).pop();
+                    const name = lines(link)[0];
+                    if (!words || !name || !share(words, name)) {
+                        found.push(`${path}: "${before.textContent.trim()}" is not on the line of "${link.innerText.trim()}"`);
+                    }
+                }
+            }
+            return [...new Set(found)];
+        }""", path)
+    assert not uneven, uneven

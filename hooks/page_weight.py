@@ -16,7 +16,10 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from hfd.stylesheets import BUNDLE, bundle, disabled_features, theme_stylesheets, used_names
+from hfd import stylesheets
+from hfd.page_cache import PageCache
+from hfd.stylesheets import (BUNDLE, bundle, disabled_features, page_names, stylesheet_names,
+                             theme_stylesheets, used_names)
 
 SCRIPTS = "assets/javascripts"
 
@@ -26,12 +29,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     theme = theme_stylesheets(config.theme.dirs, palette=bool(config.theme.get("palette")))
     own = [Path(config.docs_dir) / name for name in config.extra.get("stylesheets", [])]
+    stylesheets_css = [path.read_text(encoding="utf-8") for path in [*theme, *own]]
+    wanted = stylesheet_names(stylesheets_css)
+    cache = PageCache(config.config_file_path, "page-names", code=[Path(stylesheets.__file__)],
+                      salt=" ".join(sorted(wanted)))
+    pages = (cache.get(html, lambda: page_names(html, wanted))  # one page in memory at a time
+             for html in (page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))))
     used = used_names(
-        (page.read_text(encoding="utf-8") for page in site.rglob("*.html")),
+        pages,
         (script.read_text(encoding="utf-8") for script in sorted(site.glob(f"{SCRIPTS}/*.js"))),
         disabled_features(config),
     )
-    css = bundle([path.read_text(encoding="utf-8") for path in [*theme, *own]], used)
+    cache.save()
+    made = PageCache(config.config_file_path, "stylesheet-bundle", code=[Path(stylesheets.__file__)])
+    made_from = [*stylesheets_css, *sorted(used.classes), *sorted(used.values), *used.prefixes, used.script]
+    css = made.get("\0".join(made_from), lambda: bundle(stylesheets_css, used))
+    made.save()
     (site / BUNDLE).write_text(css, encoding="utf-8")
 
     for source in sorted((Path(config.docs_dir) / SCRIPTS).glob("*.js")):

@@ -1,12 +1,15 @@
 """`make bench`: build time and peak memory at 10, 100 and 500 posts.
 
 For each size it builds a synthetic copy of the site (realistic posts of about 1,200
-words, full front matter, a figure each) two ways: this project as it is, and the same
-posts with plain Material (no project hooks or overrides). Each way is built
-BENCH_RUNS times (3 by default), interleaved and in a rotating order, so that a slow
-moment of the machine does not fall on one variant. It prints the median wall time and peak memory
-(max RSS of the build process) with their min-max spread, the project/plain ratios of
-the medians, and the share of build time spent in the project's own hooks.
+words, full front matter, a figure each) three ways: this project's first build in a
+fresh clone (CI: nothing in .cache/), this project's rebuild (as `mkdocs serve` and a
+maintainer's next build: what the checks learnt of unchanged pages is in .cache/, see
+hooks/hfd/page_cache.py), and the same posts with plain Material (no project hooks or
+overrides). Each way is built BENCH_RUNS times (3 by default), interleaved and in a
+rotating order, so that a slow moment of the machine does not fall on one variant. It
+prints the median wall time and peak memory (max RSS of the build process) with their
+min-max spread, the project/plain ratios of the medians, and the share of build time
+spent in the project's own hooks.
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ def _child(config_path: str, site_dir: str) -> None:
 # -- The table ---------------------------------------------------------------------------------
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-VARIANTS = ("project", "plain")
+VARIANTS = ("first build", "rebuild", "plain")
 
 
 def _spread(values: list[float], digits: int) -> str:
@@ -147,36 +150,43 @@ def _spread(values: list[float], digits: int) -> str:
 
 
 def main() -> int:
-    print(f"{RUNS} runs of each variant, interleaved; median (min-max).", flush=True)
-    print(f"{'posts':>6} {'project s':>19} {'plain s':>19} {'time x':>7} {'project MB':>15} "
-          f"{'plain MB':>15} {'mem x':>6} {'in hooks':>9}", flush=True)
+    print(f"{RUNS} runs of each variant, interleaved; median (min-max). 'first build': a fresh "
+          "clone (empty .cache/); 'rebuild': the same build again.", flush=True)
+    print(f"{'posts':>6} {'variant':>12} {'seconds':>19} {'x plain':>8} {'MB':>15} {'x plain':>8} "
+          f"{'in hooks':>9}", flush=True)
     rows = []
     for size in SIZES:
         with tempfile.TemporaryDirectory() as temp:
             project = make_site(Path(temp), size)
-            configs = {"project": project / "mkdocs.yml", "plain": plain_material_config(project)}
+            configs = {"first build": project / "mkdocs.yml", "rebuild": project / "mkdocs.yml",
+                       "plain": plain_material_config(project)}
+            measure(configs["rebuild"], Path(temp) / "warm-up")  # a rebuild has a build before it
             runs: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
             for number in range(RUNS):
-                order = VARIANTS[number % 2:] + VARIANTS[:number % 2]  # alternate who goes first
+                order = VARIANTS[number % 3:] + VARIANTS[:number % 3]  # rotate who goes first
                 for variant in order:
+                    if variant == "first build":
+                        shutil.rmtree(project / ".cache", ignore_errors=True)
                     runs[variant].append(measure(configs[variant], Path(temp) / f"{variant}-{number}"))
+                    if variant == "first build":  # leave the cache as a rebuild finds it
+                        measure(configs["rebuild"], Path(temp) / "warm-up")
         seconds = {variant: [run["seconds"] for run in runs[variant]] for variant in VARIANTS}
         memory = {variant: [run["peak_mb"] for run in runs[variant]] for variant in VARIANTS}
-        median = {variant: statistics.median(seconds[variant]) for variant in VARIANTS}
-        in_hooks = statistics.median(run["hook_seconds"] / run["build_seconds"] for run in runs["project"])
         rows.append({"posts": size, "runs": runs})
-        print(f"{size:>6} {_spread(seconds['project'], 2):>19} {_spread(seconds['plain'], 2):>19} "
-              f"{median['project'] / median['plain']:>7.2f} {_spread(memory['project'], 0):>15} "
-              f"{_spread(memory['plain'], 0):>15} "
-              f"{statistics.median(memory['project']) / statistics.median(memory['plain']):>6.2f} "
-              f"{in_hooks:>8.0%}", flush=True)
-    largest = min(rows[-1]["runs"]["project"], key=lambda run: run["seconds"])
-    print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts, fastest run (seconds):")
-    for name, seconds in list(largest["hooks"].items())[:8]:
-        print(f"  {seconds:7.2f}  {name}")
+        for variant in VARIANTS:
+            time_x = statistics.median(seconds[variant]) / statistics.median(seconds["plain"])
+            mem_x = statistics.median(memory[variant]) / statistics.median(memory["plain"])
+            in_hooks = statistics.median(run["hook_seconds"] / run["build_seconds"] for run in runs[variant])
+            print(f"{size:>6} {variant:>12} {_spread(seconds[variant], 2):>19} {time_x:>8.2f} "
+                  f"{_spread(memory[variant], 0):>15} {mem_x:>8.2f} {in_hooks:>8.0%}", flush=True)
+    for variant in ("first build", "rebuild"):
+        fastest = min(rows[-1]["runs"][variant], key=lambda run: run["seconds"])
+        print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts, {variant}, fastest run (seconds):")
+        for name, spent in list(fastest["hooks"].items())[:8]:
+            print(f"  {spent:7.2f}  {name}")
     (REPO / "bench-report.json").write_text(json.dumps(rows, indent=2) + "\n")
-    print("\nWritten to bench-report.json. 'time x' and 'mem x': this project / plain Material,"
-          " medians; 'in hooks': share of the project's build time in its own hooks.")
+    print("\nWritten to bench-report.json. 'x plain': this project / plain Material, medians; "
+          "'in hooks': share of the project's build time in its own hooks.")
     return 0
 
 

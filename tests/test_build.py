@@ -1,5 +1,6 @@
 """The build itself: its order is written in code, it runs on ProperDocs as on MkDocs,
-and what it copies from upstream is still what upstream ships."""
+what it copies from upstream is still what upstream ships, and a rebuild reuses only
+what it learnt of pages that did not change."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import filecmp
 import importlib.util
 import random
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import NOW
-from tests.site_build import REPO, build
+from tests.site_build import REPO, build, copy_project
 
 HOOKS = sorted((REPO / "hooks").glob("*.py"))
 MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"
@@ -74,6 +76,80 @@ def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tm
         result = build(project, tmp_path / f"{name}-site", now=NOW)
         assert result.returncode == 0, result.output
         assert _differences(built.site, tmp_path / f"{name}-site") == [], name
+
+
+# -- A rebuild reuses what the checks learnt of unchanged pages, never a stale answer -----------
+
+
+CACHES = ("visible-text", "page-names", "stylesheet-bundle")  # folders of .cache/
+
+
+def _copy_of(project: Path, destination: Path) -> Path:
+    """The sources of `project`, without its .cache/: a fresh clone."""
+    shutil.copytree(project, destination, ignore=shutil.ignore_patterns(".cache"))
+    return destination
+
+
+@pytest.mark.parametrize("built", ["grown"], indirect=True)  # with videos, photos, drafts
+def test_a_rebuild_writes_the_same_site_as_a_first_build(built, tmp_path):
+    project = _copy_of(built.project, tmp_path / "project")
+    for number in (1, 2):
+        result = build(project, tmp_path / f"site-{number}", now=NOW)
+        assert result.returncode == 0, result.output
+    assert all(list((project / ".cache" / name).glob("*/*.json")) for name in CACHES)
+    assert _differences(tmp_path / "site-1", tmp_path / "site-2") == []
+    assert _differences(built.site, tmp_path / "site-2") == []
+
+
+def test_a_rebuild_reads_afresh_the_pages_whose_html_changed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert build(project, tmp_path / "site").returncode == 0
+    partial = project / "overrides/partials/copyright.html"
+    partial.write_text(partial.read_text().replace('<div class="hfd-disclaimer"',
+                                                   '<div class="hfd-disclaimer" hidden'))
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/about.md: no visible disclaimer" in result.output
+
+
+def test_a_rebuild_reads_every_page_afresh_when_a_stylesheet_changes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert build(project, tmp_path / "site").returncode == 0
+    stylesheet = project / "docs/assets/stylesheets/site.css"
+    stylesheet.write_text(stylesheet.read_text() + "\n.hfd-disclaimer { opacity: 0; }\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/about.md: no visible disclaimer" in result.output
+
+
+@pytest.mark.parametrize("damage", ["not JSON {", '{"version": "other"}', "[]", ""])
+def test_a_damaged_or_foreign_cache_is_read_as_empty(tmp_path, damage):
+    project = copy_project(tmp_path / "project")
+    assert build(project, tmp_path / "first").returncode == 0
+    for name in CACHES:
+        for entry in (project / ".cache" / name).glob("*/*.json"):
+            entry.write_text(damage)
+    result = build(project, tmp_path / "second")
+    assert result.returncode == 0, result.output
+    assert _differences(tmp_path / "first", tmp_path / "second") == []
+
+
+def test_a_change_to_the_checks_code_forgets_what_they_learnt(tmp_path):
+    sys.path.insert(0, str(REPO / "hooks"))
+    try:
+        from hfd.page_cache import PageCache
+    finally:
+        sys.path.remove(str(REPO / "hooks"))
+    code = tmp_path / "check.py"
+    code.write_text("VERSION = 1\n")
+    config = tmp_path / "mkdocs.yml"
+    first = PageCache(config, "test", code=[code])
+    assert first.get("<p>page</p>", lambda: "learnt") == "learnt"
+    first.save()
+    assert PageCache(config, "test", code=[code]).get("<p>page</p>", lambda: "afresh") == "learnt"
+    assert PageCache(config, "test", code=[code], salt="other css").get("<p>page</p>", lambda: "afresh") == "afresh"
+    code.write_text("VERSION = 2\n")
+    assert PageCache(config, "test", code=[code]).get("<p>page</p>", lambda: "afresh") == "afresh"
 
 
 # -- ProperDocs, the maintained continuation of MkDocs 1.x -------------------------------------

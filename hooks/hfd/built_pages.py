@@ -11,6 +11,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from hfd import visible_text
+from hfd.page_cache import PageCache
 from hfd.visible_text import hidden_classes, normalize, visible_tree
 
 
@@ -55,14 +57,20 @@ def visible_pages(config: MkDocsConfig) -> list[VisiblePage]:
     """Every HTML page under site/, read and judged once per build."""
     site = Path(config.site_dir)
     if _read["site"] != site or _read["pages"] is None:
-        _read["site"], _read["pages"] = site, read_site(site, stylesheets(config))
+        _read["site"], _read["pages"] = site, read_site(site, stylesheets(config), config.config_file_path)
     return _read["pages"]
 
 
-def read_site(site: Path, css: list[Path]) -> list[VisiblePage]:
-    """Every HTML page under `site`, its text as visible with the stylesheets `css`."""
+def read_site(site: Path, css: list[Path], config_file: str | None = None) -> list[VisiblePage]:
+    """Every HTML page under `site`, its text as visible with the stylesheets `css`
+    (kept in .cache/ beside `config_file` for the next build, when given)."""
     hidden = hidden_classes(css)
-    return [_visible(path, site, hidden) for path in sorted(site.rglob("*.html"))]
+    cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
+                      salt=" ".join(sorted(hidden))) if config_file else None
+    pages = [_visible(path, site, hidden, cache) for path in sorted(site.rglob("*.html"))]
+    if cache:
+        cache.save()
+    return pages
 
 
 def stylesheets(config: MkDocsConfig) -> list[Path]:
@@ -74,12 +82,18 @@ def stylesheets(config: MkDocsConfig) -> list[Path]:
                     if (Path(config.docs_dir) / name).is_file()]
 
 
-def _visible(path: Path, site: Path, hidden: frozenset[str]) -> VisiblePage:
+def _visible(path: Path, site: Path, hidden: frozenset[str], cache: PageCache | None) -> VisiblePage:
     html = path.read_text(encoding="utf-8")
     dest = path.relative_to(site).as_posix()
     redirect = '<meta http-equiv="refresh"' in html[:4000]
+    text, links = cache.get(html, lambda: _seen(html, hidden)) if cache else _seen(html, hidden)
+    return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect)
+
+
+def _seen(html: str, hidden: frozenset[str]) -> list:
+    """[visible text, [[words, href] of each visible link]]: plain lists, as cached."""
     if not html.strip():
-        return VisiblePage(dest, "", (), redirect)
+        return ["", []]
     tree = visible_tree(html, hidden)
-    links = tuple((normalize(a.text_content()), a.get("href") or "") for a in tree.iter("a"))
-    return VisiblePage(dest, normalize(tree.text_content()), links, redirect)
+    return [normalize(tree.text_content()),
+            [[normalize(a.text_content()), a.get("href") or ""] for a in tree.iter("a")]]

@@ -84,20 +84,41 @@ class UsedNames:
         return name in self.classes or name.startswith(self.prefixes)
 
 
+def stylesheet_names(stylesheets: list[str]) -> frozenset[str]:
+    """Every class and attribute value that a selector of `stylesheets` names: all that
+    a page's markup can tell `_may_match`."""
+    names = set()
+    for css in stylesheets:
+        names.update(_CLASS.findall(css))
+        names.update(_ATTRIBUTE_SELECTOR.findall(css))
+    return frozenset(names)
+
+
+def page_names(html: str, wanted: frozenset[str]) -> list:
+    """What one built page brings to `used_names`: [its classes, its attribute values,
+    its inline scripts], of classes and values only those in `wanted`
+    (`stylesheet_names`); plain lists, as hfd.page_cache keeps them."""
+    classes, values = set(), set()
+    for name, value in set(_ATTRIBUTE.findall(html)):
+        if value in wanted:
+            values.add(value)
+        if name == "class":
+            classes.update(token for token in value.split() if token in wanted)
+    inline = sorted(set(_INLINE_SCRIPT.findall(html))) if "<script>" in html else []
+    return [sorted(classes), sorted(values), inline]
+
+
 def used_names(pages, scripts, disabled: tuple[str, ...] = ()) -> UsedNames:
-    """The classes and attribute values of the built pages (an iterable of HTML texts),
+    """The classes and attribute values of the built pages (an iterable of `page_names`),
     and the words of the strings of the scripts (an iterable of JavaScript texts) and of
     the pages' inline scripts, but for
     the classes of `disabled` features that no page has."""
     classes, values, scripted = set(), set(), set()
     inline = set()
-    for html in pages:
-        for name, value in set(_ATTRIBUTE.findall(html)):
-            values.add(value)
-            if name == "class":
-                classes.update(value.split())
-        if "<script>" in html:
-            inline.update(_INLINE_SCRIPT.findall(html))
+    for page_classes, page_values, page_scripts in pages:
+        classes.update(page_classes)
+        values.update(page_values)
+        inline.update(page_scripts)
     script = "\n".join([*scripts, *sorted(inline)])
     prefixes = set()
     for groups in _STRING_LITERAL.findall(script):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import rjsmin
+import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -41,7 +42,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         disabled_features(config),
     )
     cache.save()
-    made = PageCache(config.config_file_path, "stylesheet-bundle", code=[Path(stylesheets.__file__)])
+    made = PageCache(config.config_file_path, "stylesheet-bundle", code=[Path(stylesheets.__file__)],
+                     salt=f"tinycss2 {tinycss2.__version__}")
     made_from = [*stylesheets_css, *sorted(used.classes), *sorted(used.values), *used.prefixes, used.script]
     css = made.get("\0".join(made_from), lambda: bundle(stylesheets_css, used))
     made.save()

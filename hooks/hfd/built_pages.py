@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -65,8 +66,11 @@ def read_site(site: Path, css: list[Path], config_file: str | None = None) -> li
     """Every HTML page under `site`, its text as visible with the stylesheets `css`
     (kept in .cache/ beside `config_file` for the next build, when given)."""
     hidden = hidden_classes(css)
-    cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
-                      salt=" ".join(sorted(hidden))) if config_file else None
+    cache = None
+    if config_file:
+        versions = f"lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"
+        cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
+                          salt=f"{sorted(hidden)} {versions}")
     pages = [_visible(path, site, hidden, cache) for path in sorted(site.rglob("*.html"))]
     if cache:
         cache.save()

@@ -150,6 +150,8 @@ def test_a_change_to_the_checks_code_forgets_what_they_learnt(tmp_path):
     assert PageCache(config, "test", code=[code], salt="other css").get("<p>page</p>", lambda: "afresh") == "afresh"
     code.write_text("VERSION = 2\n")
     assert PageCache(config, "test", code=[code]).get("<p>page</p>", lambda: "afresh") == "afresh"
+    # A configuration read from standard input has no folder: nothing is kept.
+    assert PageCache(None, "test", code=[code]).get("<p>page</p>", lambda: "afresh") == "afresh"
 
 
 # -- ProperDocs, the maintained continuation of MkDocs 1.x -------------------------------------

@@ -66,14 +66,11 @@ def read_site(site: Path, css: list[Path], config_file: str | None = None) -> li
     """Every HTML page under `site`, its text as visible with the stylesheets `css`
     (kept in .cache/ beside `config_file` for the next build, when given)."""
     hidden = hidden_classes(css)
-    cache = None
-    if config_file:
-        versions = f"lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"
-        cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
-                          salt=f"{sorted(hidden)} {versions}")
+    versions = f"lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"
+    cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
+                      salt=f"{sorted(hidden)} {versions}")
     pages = [_visible(path, site, hidden, cache) for path in sorted(site.rglob("*.html"))]
-    if cache:
-        cache.save()
+    cache.save()
     return pages
 
 
@@ -86,11 +83,11 @@ def stylesheets(config: MkDocsConfig) -> list[Path]:
                     if (Path(config.docs_dir) / name).is_file()]
 
 
-def _visible(path: Path, site: Path, hidden: frozenset[str], cache: PageCache | None) -> VisiblePage:
+def _visible(path: Path, site: Path, hidden: frozenset[str], cache: PageCache) -> VisiblePage:
     html = path.read_text(encoding="utf-8")
     dest = path.relative_to(site).as_posix()
     redirect = '<meta http-equiv="refresh"' in html[:4000]
-    text, links = cache.get(html, lambda: _seen(html, hidden)) if cache else _seen(html, hidden)
+    text, links = cache.get(html, lambda: _seen(html, hidden))
     return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect)
 
 

@@ -29,18 +29,21 @@ FOLDER = ".cache"
 
 
 class PageCache:
-    def __init__(self, config_file: str | os.PathLike, kind: str, code: list[Path], salt: str = ""):
+    def __init__(self, config_file: str | os.PathLike | None, kind: str, code: list[Path], salt: str = ""):
         digest = hashlib.sha256(f"{salt}|{sys.version}".encode("utf-8", "surrogatepass"))
         for source in code:
             digest.update(source.read_bytes())
-        self.root = Path(config_file).parent / FOLDER / kind
-        self.folder = self.root / digest.hexdigest()[:32]
+        # No mkdocs.yml file (a configuration read from standard input): no cache.
+        self.root = Path(config_file).parent / FOLDER / kind if config_file else None
+        self.folder = self.root / digest.hexdigest()[:32] if self.root else None
         self._used: set[str] = set()
-        self._writable = True
+        self._writable = self.root is not None
 
     def get(self, text: str, compute: Callable[[], Value]) -> Value:
         """`compute()`, or its stored result: `text` is what it reads (a built page's
         HTML, or all else it depends on) and its result must be plain JSON data."""
+        if self.folder is None:
+            return compute()
         name = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40] + ".json"
         self._used.add(name)
         try:

@@ -6,6 +6,7 @@ two, the site one more (`extra.stylesheets`). Once every page is written:
    the rules no page or script of the site uses; overrides/main.html links only it;
 2. the site's own scripts (docs/assets/javascripts/) are written minified: their
    comments are for the maintainers, not for every reader's download.
+What it learns of each page, and the bundle, are kept for the next build (hfd.page_cache).
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ The checks read every page of the site (its visible text, the classes it uses) a
 the stylesheet bundle is made from what they find: at 500 posts that is seconds of
 every build, though most pages come out of a rebuild byte for byte the same. A result
 is stored under a digest of the page's HTML, in a folder named by a digest of
-whatever else it depends on (`salt`: the stylesheets, the libraries' versions) and
-of the source code that computed it (`code`), so an edit to a page, to a stylesheet or
-to the checks themselves, or an upgrade, is always read afresh; the first build of a fresh clone (CI) reads every page.
+whatever else it depends on (`salt`: the stylesheets, the libraries' versions) and of
+the source code that computed it (`code`), so an edit to a page, to a stylesheet or
+to the checks themselves, or an upgrade, is always read afresh. The first build of a
+fresh clone (CI) reads every page.
 
 One small JSON file per page in .cache/<kind>/ beside mkdocs.yml (ignored by git),
 written as it is learnt: nothing of the whole site is held in memory twice. After a

@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -73,14 +73,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # after the blog plugin has given the posts their addresses (-50)
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    seen: dict[str, str] = {}
+    seen: dict[str, File] = {}
     problems = []
     for file in files.documentation_pages():
         if file.dest_uri in seen:
-            problems.append(f"  - docs/{seen[file.dest_uri]} and docs/{file.src_uri} would both "
-                            f"be /{file.url}; give one of them another `slug:` or file name.")
+            other = seen[file.dest_uri]
+            fix = ("give one of them its own `slug:` (without one, a post's address comes from "
+                   "its title, with accents made plain)"
+                   if is_post(other, config) and is_post(file, config)
+                   else "give one of them another `slug:` or file name")
+            problems.append(f"  - docs/{other.src_uri} and docs/{file.src_uri} would both "
+                            f"be /{file.url}; {fix}.")
         else:
-            seen[file.dest_uri] = file.src_uri
+            seen[file.dest_uri] = file
     if problems:
         raise PluginError("Two pages would have the same address:\n" + "\n".join(problems))
     return nav

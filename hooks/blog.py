@@ -4,15 +4,18 @@ Material's blog plugin makes the articles page, the posts, the archive and the
 categories; this hook decides what is published and finishes what it shows.
 
 Steps, in build order:
-1. on_files, before the blog plugin reads the posts: a draft (`draft: true`) or a post
+1. on_config: a post without `slug:` gets its address from its title in plain ASCII
+   (hfd.slugs: "Distonía" is at /blog/distonia/), Material's own rule otherwise, so an
+   ASCII title keeps the address it always had.
+2. on_files, before the blog plugin reads the posts: a draft (`draft: true`) or a post
    dated after today where the practice is (`extra.time_zone`) is left out of the
    published site, so it is in no page, list, feed, sitemap or search index; the
    daily publishing run puts a scheduled post online on its day. `make serve` shows
    every post. A redirect to one that is not published stops the build.
-2. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
-3. on_page_content: a published page that links to an unpublished post stops the
+3. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
+4. on_page_content: a published page that links to an unpublished post stops the
    build, naming both.
-4. on_page_context, just before the page's template: each post gets its byline
+5. on_page_context, just before the page's template: each post gets its byline
    (partials/byline.html) under its title; the home page the newest posts
    (partials/latest-posts.html); the teasers of the blog's lists, which the blog plugin
    renders from Markdown alone, what a post's page gets: pictures sized, credit lines,
@@ -31,6 +34,7 @@ from mkdocs.utils import get_relative_url
 from hfd.links import private_links
 from hfd.pictures import fit_images, mark_credits
 from hfd.publishing import linked_unpublished, redirects_to_unpublished, unpublished_posts
+from hfd.slugs import is_default, post_slug
 
 DEFAULT_LATEST_POSTS = 5
 _state: dict = {"command": "build", "unpublished": {}, "env": None}
@@ -43,6 +47,14 @@ _state: dict = {"command": "build", "unpublished": {}, "env": None}
 @event_priority(0)
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+
+
+@event_priority(70)  # any time before the blog plugin gives posts their addresses (on_files, -50)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    blog = config.plugins.get("material/blog")
+    if blog is not None and is_default(blog.config.post_slugify):  # mkdocs.yml names none
+        blog.config.post_slugify = post_slug  # Material's internals: ARCHITECTURE.md
+    return config
 
 
 @event_priority(0)  # after the author's checks (10), before the blog plugin reads posts (-50)

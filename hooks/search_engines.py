@@ -3,8 +3,10 @@ addresses that still lead somewhere, and robots.txt. (Titles, Open Graph cards a
 JSON-LD are written by the templates: overrides/main.html and its partials.)
 
 Steps, in build order:
-1. on_files: a page for each old address in `extra.redirects`, drawn with the site's
-   own template (overrides/redirect-page.html: the new address, the disclaimer, the
+1. on_files: a page for each old address in `extra.redirects`, and for the former
+   address of each post whose title has letters beyond ASCII and no `slug:` (hfd.blog:
+   /blog/distonía/ before addresses were made plain), drawn with the site's own
+   template (overrides/redirect-page.html: the new address, the disclaimer, the
    call-to-action); its target must be a page of the site.
 2. on_page_markdown: a page's `image:` becomes its share picture (`share_image`, full
    address and published size, hfd.pictures); taken out of the page's meta so that
@@ -26,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from hfd.blog import former_addresses
 from hfd.front_matter import read_front_matter
 from hfd.pictures import published_picture
 
@@ -39,7 +42,8 @@ _files: dict = {"files": None}
 @event_priority(-90)  # once posts have their addresses (-50) and pictures their files (-60)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _files["files"] = files
-    for old, new in (config.extra.get("redirects") or {}).items():
+    redirects = {**former_addresses(config), **(config.extra.get("redirects") or {})}
+    for old, new in redirects.items():
         files.append(redirect_page(old, str(new), files, config))
     return files
 

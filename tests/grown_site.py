@@ -1,7 +1,8 @@
 """The site as the author will grow it, made at test time from a copy of this one.
 
-Sample posts cover what an author does: several articles in two categories, a
-non-ASCII title without `slug:`, a flat `date:`, a large photo straight from a phone
+Sample posts cover what an author does: several articles in two categories, titles
+with letters beyond ASCII and no `slug:` (published at a plain ASCII address, their
+former one leading on), a flat `date:`, a large photo straight from a phone
 (sideways, with its location in it) in a plain-Markdown figure, a video, a post
 scheduled for later, a draft, a long description, an odd title, a post updated after
 publication. Also the site with no articles at all: the article and its redirect gone.
@@ -23,7 +24,7 @@ SECOND_CATEGORY = "Living with dystonia"
 
 def grown_project(destination: Path, today: dt.date) -> Path:
     """A copy of the site with the sample posts; `today` is the site's today."""
-    project = copy_project(destination)
+    project = copy_project(destination, warm=False)  # a first build, as in CI
     posts = project / "docs/blog/posts"
     _phone_photo(project / "docs" / PHOTO)
     later = today + dt.timedelta(days=30)
@@ -34,7 +35,7 @@ def grown_project(destination: Path, today: dt.date) -> Path:
 
 def empty_project(destination: Path) -> Path:
     """A copy of the site before its first article: no posts, no redirects to them."""
-    project = copy_project(destination)
+    project = copy_project(destination, warm=False)
     for path in (project / "docs/blog/posts").glob("*.md"):
         path.unlink()
     config = project / "mkdocs.yml"
@@ -66,6 +67,12 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             "unused", title="Ça va? Dystonie, lumière & “odd” days <3",
             body="Un début.\n\n<!-- more -->\n\nLa suite, with an ampersand & a quote \" too.\n",
         ).replace("slug: unused\n", ""),
+        "distonia-cervical": post_markdown(
+            "unused", slug=None, title="Distonía cervical: primeros pasos",
+            description="Lo que aprendí en mis primeros meses con distonía cervical.",
+            date={"created": "2024-03-12"},
+            body=("Estos son los primeros pasos que di después del diagnóstico.\n\n<!-- more -->\n\n"
+                  "Cada persona es distinta: hable con su médico antes de cambiar nada.\n")),
         "a-long-description": post_markdown(
             "a-long-description", title="Hands, pens and keyboards", categories=[SECOND_CATEGORY],
             description=("Writer's cramp, typing and the small adjustments that make a day of "

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "hooks"))  # the build's helpers, as `hfd.*`
 class SourcePost:
     source: str            # path under docs/, e.g. "blog/posts/my-post.md"
     meta: dict             # its front matter, as written
-    address: str           # its address on the site, e.g. "blog/my-post/" (URL-encoded)
+    address: str           # its address on the site, e.g. "blog/my-post/" (decoded: no %XX)
     unpublished: str | None  # why it is not published, or None
 
     @property
@@ -31,7 +31,7 @@ class SourcePost:
     @property
     def page(self) -> str:
         """The file the build writes for it, under site/."""
-        return unquote(self.address) + "index.html"
+        return self.address + "index.html"
 
     @property
     def title(self) -> str:
@@ -108,7 +108,7 @@ def source_site(project: Path, moment_iso: str) -> SourceSite:
                 continue
             meta, problem = read_front_matter(path)
             assert problem is None, f"{file.src_uri}: {problem}"
-            posts.append(SourcePost(file.src_uri, meta, post_address(file, config),
+            posts.append(SourcePost(file.src_uri, meta, unquote(post_address(file, config)),
                                     unpublished_reason(meta, zone, moment)))
         # No on_shutdown: MkDocs keeps plugin instances between loaded configurations
         # (for `mkdocs serve`), and the blog plugin's would delete its working folder.

@@ -178,3 +178,54 @@ def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# -- Addresses in plain ASCII ----------------------------------------------------------------------
+
+# (what it shows, title, address): a post without `slug:` gets its title in plain ASCII,
+# by Material's own rule ("-" between words); an ASCII title keeps Material's address.
+POST_SLUGS = [
+    ("accented-latin", "Distonía cervical: primeros pasos", "distonia-cervical-primeros-pasos"),
+    ("french", "Ça va? Dystonie, lumière & “odd” days <3", "ca-va-dystonie-lumiere--odd-days-3"),
+    ("german-eszett", "Straße und Füße", "strasse-und-fusse"),
+    ("greek", "Ελληνικά νέα", "ellinika-nea"),
+    ("cyrillic", "Привет, мир", "privet-mir"),
+    ("cjk", "北京欢迎你", "beijinghuanyingni"),
+    ("emoji-only", "😀🎉", "post"),
+    ("emoji-and-punctuation-only", "🎉 ✨ !?", "post"),
+    ("ascii-apostrophes", "Don't panic: it's (mostly) fine!", "dont-panic-its-mostly-fine"),
+    ("ascii-punctuation", 'Quotes "and" <3 & more', "quotes-and-3--more"),
+    ("ascii-plain", "What causes dystonia, really?", "what-causes-dystonia-really"),
+]
+
+
+@pytest.mark.parametrize("title, address", [row[1:] for row in POST_SLUGS], ids=[row[0] for row in POST_SLUGS])
+def test_a_posts_address_is_its_title_in_plain_ascii(title, address):
+    from pymdownx.slugs import slugify
+
+    from hfd.slugs import post_slug
+
+    assert post_slug(title, "-") == address
+    if title.isascii():  # byte for byte what Material 9.8's default post_slugify gives
+        assert address == slugify(case="lower")(title, "-")
+
+
+@pytest.mark.parametrize("built", ["grown"], indirect=True)
+def test_a_post_titled_beyond_ascii_is_published_at_its_ascii_address_and_its_former_one_leads_on(
+        site, source):
+    from material.plugins.blog.config import BlogConfig
+
+    post = next(post for post in source.posts if post.title == "Distonía cervical: primeros pasos")
+    assert "slug" not in post.meta
+    assert post.address == "blog/distonia-cervical-primeros-pasos/"
+    assert (site / post.page).is_file()
+    assert all(post.address.isascii() for post in source.posts), [post.address for post in source.posts]
+    material_default = BlogConfig.post_slugify.default  # the address it had before
+    formers = {f"blog/{material_default(post.title, '-')}/": post for post in source.published_posts
+               if "slug" not in post.meta and not post.title.isascii()}
+    assert "blog/distonía-cervical-primeros-pasos/" in formers
+    for former, post in formers.items():
+        redirect = (site / former / "index.html").read_text(encoding="utf-8")
+        relative = "../" + post.address.removeprefix("blog/")
+        assert f'<meta http-equiv="refresh" content="0; url={relative}">' in redirect, former
+        assert f'<link rel="canonical" href="{source.site_url}{post.address}">' in redirect, former

@@ -32,6 +32,32 @@ def post_address(file: File, config: MkDocsConfig) -> str:
     return File(path, "", "", config.use_directory_urls).url
 
 
+def former_addresses(config: MkDocsConfig) -> dict[str, str]:
+    """{former address as a Markdown file name: the post's file}, e.g.
+    {"blog/distonía.md": "blog/posts/distonia.md"}: where Material's own slugify put
+    each post without `slug:` whose title has letters beyond ASCII, before hfd.slugs
+    made addresses plain. Once the blog plugin has read the posts (on_files, -50)."""
+    from material.plugins.blog.structure import Post
+
+    from hfd.slugs import material_slugify, post_slug
+
+    blog = config.plugins.get("material/blog")
+    if blog is None or not blog.config.enabled or blog.config.post_slugify is not post_slug:
+        return {}
+    separator = blog.config.post_slugify_separator
+    former = {}
+    for post in blog.blog.posts:
+        old = material_slugify(post.title, separator)
+        if post.config.slug or not old or old == post_slug(post.title, separator):
+            continue
+        # A Post of its own File: the plugin's post and its file stay untouched.
+        copy = Post(File(post.file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls),
+                    config)
+        copy.config.slug = old
+        former[blog._format_path_for_post(copy, config)] = post.file.src_uri
+    return former
+
+
 def unpublished_reason(meta: dict, zone, moment) -> str | None:
     """Why a post with this front matter is not published at `moment`, or None."""
     if meta.get("draft") is True:

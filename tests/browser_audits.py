@@ -71,10 +71,24 @@ TARGETS_JS = """(selectors) => {
 }"""
 
 
+# Resolves once the page has stopped scrolling (it scrolls a newly focused element into
+# view, smoothly): the scroll position has held for two frames.
+SCROLL_SETTLED_JS = """async () => {
+    for (let frames = 0, held = 0, last = ""; frames < 120 && held < 2; frames++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        const now = `${scrollX},${scrollY}`;
+        held = now === last ? held + 1 : 0;
+        last = now;
+    }
+}"""
+
+
 def tab_through(page, limit: int):
-    """Press Tab until focus leaves the page (or `limit` presses); yield each focused element."""
+    """Press Tab until focus leaves the page (or `limit` presses); yield each focused
+    element, once the page has scrolled it into view."""
     for _ in range(limit):
         page.keyboard.press("Tab")
+        page.evaluate(SCROLL_SETTLED_JS)
         focused = page.evaluate_handle("() => document.activeElement")
         if page.evaluate("e => e === document.body", focused):
             return

@@ -1,21 +1,30 @@
 """Shared fixtures: the real site and the site as the author will grow it, each built
-once; a local static host; Chromium.
+once for the whole run (whichever of the run's workers needs it first builds it, the
+others wait and read it); a local static host; Chromium.
 
-Every test that takes `site` runs on three builds:
+Tests that read the built files take `site` and run on three builds:
 - as-written: this repository, as it would be published now;
 - grown: a copy with sample posts of every kind an author writes (tests/grown_site.py);
 - empty: a copy before the first article (no posts, no redirects to them).
+
+Tests that drive a browser take `sample_pages`: one page of each kind, chosen from the
+grown and empty builds (the grown site holds every page of the site as written), so
+that their cost does not grow with the number of articles (tests/site_pages.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from filelock import FileLock
 
 from tests.browsers import CHROMIUM_FLAGS, browser_problem, find_chromium
 from tests.grown_site import empty_project, grown_project
@@ -34,14 +43,54 @@ VARIANTS = ["as-written", "grown", "empty"]
 
 def site_now() -> dt.datetime:
     """One "now" for the whole run, in the site's time zone: the builds and the tests
-    judge "published" and "today" alike, even across midnight."""
+    judge "published" and "today" alike, even across midnight. Set once, before the
+    run's workers start, and handed to them in the environment."""
     from hfd.site_time import DEFAULT_TIME_ZONE
     from zoneinfo import ZoneInfo
 
-    return dt.datetime.now(ZoneInfo(DEFAULT_TIME_ZONE)).replace(microsecond=0)
+    if "HFD_TEST_NOW" not in os.environ:
+        moment = dt.datetime.now(ZoneInfo(DEFAULT_TIME_ZONE)).replace(microsecond=0)
+        os.environ["HFD_TEST_NOW"] = moment.isoformat()
+    return dt.datetime.fromisoformat(os.environ["HFD_TEST_NOW"])
 
 
 NOW = site_now()
+
+
+# -- Made once per run, shared by its workers ----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def run_folder(tmp_path_factory, worker_id) -> Path:
+    """A folder every worker of this run shares (pytest-xdist gives each its own tmp)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base if worker_id == "master" else base.parent) / "shared"
+
+
+def once(folder: Path, make: Callable[[Path], None]) -> Path:
+    """`make(folder)` once for the whole run: the first worker to ask makes it, the
+    others wait for it and find it made."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{folder}.lock"):
+        done = folder / ".made"
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def once_json(path: Path, compute: Callable[[], object]):
+    """`compute()` once for the whole run, kept as JSON: what one worker found in the
+    browser, the others read."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{path}.lock"):
+        if not path.exists():
+            path.write_text(json.dumps(compute()), encoding="utf-8")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- The built sites ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -52,25 +101,26 @@ class BuiltSite:
     source: SourceSite
 
 
-def build_variant(variant: str, root: Path) -> BuiltSite:
+def _build_variant(variant: str, root: Path) -> None:
     if variant == "as-written":
         project = REPO
     elif variant == "grown":
         project = grown_project(root / "project", NOW.date())
     else:
         project = empty_project(root / "project")
-    site = root / "site"
-    result = build(project, site, now=NOW)
+    result = build(project, root / "site", now=NOW)
     assert result.returncode == 0, f"The {variant} site does not build:\n{result.output}"
-    return BuiltSite(variant, project, site, source_site(project, NOW.isoformat()))
 
 
-# -- The built sites ---------------------------------------------------------------
+def built_variant(run_folder: Path, variant: str) -> BuiltSite:
+    root = once(run_folder / variant, lambda folder: _build_variant(variant, folder))
+    project = REPO if variant == "as-written" else root / "project"
+    return BuiltSite(variant, project, root / "site", source_site(project, NOW.isoformat()))
 
 
 @pytest.fixture(scope="session", params=VARIANTS)
-def built(request, tmp_path_factory) -> BuiltSite:
-    return build_variant(request.param, tmp_path_factory.mktemp(request.param))
+def built(request, run_folder) -> BuiltSite:
+    return built_variant(run_folder, request.param)
 
 
 @pytest.fixture(scope="session")
@@ -95,6 +145,90 @@ def site_url(built) -> str:
 def disclaimer(built) -> str:
     """The disclaimer's visible text, from its one source (docs/disclaimer.md)."""
     return built.source.disclaimer
+
+
+# -- One page of each kind, for the browser ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SamplePage:
+    built: BuiltSite
+    path: str     # the file under site/, e.g. "blog/my-post/index.html"
+    kind: str     # why it was chosen: "home", "newest article", "shows figure, picture"
+    url: str      # where the local host serves it
+
+    @property
+    def address(self) -> str:
+        """Its address on the site, e.g. "blog/my-post/"."""
+        return self.path.removesuffix("index.html")
+
+    @property
+    def source(self) -> SourceSite:
+        return self.built.source
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.kind}, {self.built.variant} site)"
+
+
+@pytest.fixture(scope="session")
+def served(run_folder):
+    """`served(variant)`: the built site of that variant on a local host (per worker)."""
+    import contextlib
+
+    stack = contextlib.ExitStack()
+    urls: dict[str, tuple[BuiltSite, str]] = {}
+
+    def url_of(variant: str) -> tuple[BuiltSite, str]:
+        if variant not in urls:
+            built = built_variant(run_folder, variant)
+            urls[variant] = built, stack.enter_context(serve(built.site))
+        return urls[variant]
+
+    with stack:
+        yield url_of
+
+
+@pytest.fixture(scope="session")
+def sample_pages(served) -> list[SamplePage]:
+    """One page of each kind the site has: every page kind and every kind of content the
+    grown site shows (tests/site_pages.py, one_page_of_each_kind), and the home and
+    articles pages of the site before its first article."""
+    from tests.site_pages import one_page_of_each_kind
+
+    pages = []
+    for variant, only in (("grown", None), ("empty", ["index.html", "blog/index.html"])):
+        built, url = served(variant)
+        for path, kind in one_page_of_each_kind(built.site, built.source.config, only).items():
+            pages.append(SamplePage(built, path, kind, url + path.removesuffix("index.html")))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def grown_url(served) -> str:
+    """The address of the grown site's home page on the local host: for checks of one
+    page whose address the settings give (about/, contact/, consultation/)."""
+    return served("grown")[1]
+
+
+@pytest.fixture(scope="session")
+def sample_with(sample_pages):
+    """`sample_with(selector)`: the first sample page with an element matching the CSS
+    `selector` (a video, a figure...); fails if the sites have none."""
+    from tests.site_pages import soup
+
+    def first(selector: str) -> SamplePage:
+        found = [page for page in sample_pages if soup(page.built.site, page.path).select_one(selector)]
+        assert found, f"no page of the grown site has {selector}: tests/grown_site.py should add one"
+        return found[0]
+
+    return first
+
+
+@pytest.fixture(scope="session")
+def sample_articles(sample_pages) -> list[SamplePage]:
+    """The sample's articles: the newest, and one with each kind of content."""
+    return [page for page in sample_pages if page.path in
+            {post.page for post in page.source.published_posts}]
 
 
 # -- A real browser ----------------------------------------------------------------
@@ -132,17 +266,15 @@ def page(browser, viewport):
 
 
 @pytest.fixture(scope="session")
-def reader_tour(browser, built, site_url):
-    """`reader_tour(scheme, screen)`: every page visited in Chromium in that colour
+def reader_tour(browser, sample_pages, run_folder):
+    """`reader_tour(scheme, screen)`: the sample pages visited in Chromium in that colour
     scheme and on that screen, once per run (tests/reader_tour.py)."""
-    from tests.reader_tour import tour
-
-    visits: dict[tuple[str, str], list] = {}
+    from tests.reader_tour import Visit, tour
 
     def visited(scheme: str, screen: str) -> list:
-        if (scheme, screen) not in visits:
-            visits[scheme, screen] = tour(browser, built.site, site_url, built.source, scheme, screen)
-        return visits[scheme, screen]
+        found = once_json(run_folder / "tours" / f"{scheme}-{screen}.json", lambda: [
+            dataclasses.asdict(visit) for visit in tour(browser, sample_pages, scheme, screen)])
+        return [Visit(**visit) for visit in found]
 
     return visited
 
@@ -159,10 +291,13 @@ def articles(source) -> list[str]:
 
 @pytest.fixture(scope="session")
 def search_sample(site, source) -> tuple[str, str]:
+    return search_word(site, source)
+
+
+def search_word(site: Path, source: SourceSite) -> tuple[str, str]:
     """(a word to search for, the address it must find): the rarest word of the newest
     post (or of the About page when there is no post), found in as few pages of the
     search index as can be, so that its page comes first among the results."""
-    import json
     import re
 
     documents = json.loads((site / "search/search_index.json").read_text())["docs"]

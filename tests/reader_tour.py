@@ -1,6 +1,7 @@
-"""A reader's tour of the built site in Chromium: every page, once per colour scheme and
-screen, with every other host blocked. Each visit records what the promises need, so
-that each page is loaded once for all of them:
+"""A reader's tour of the built site in Chromium: one page of each kind (conftest.py,
+`sample_pages`), once per colour scheme and screen, with every other host blocked, in
+one tab. Each visit records what the promises need, so that each page is loaded once
+for all of them:
 
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen;
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from tests.browser_audits import (BLUE_COLOURS_JS, Network, block_other_hosts, choose_stored_scheme,
                                   run_axe)
 from tests.reading import page_problems
-from tests.site_pages import html_pages, url_of
+from tests.site_pages import url_of
 
 SCHEMES = ("light", "dark", "low-blue")
 LOW_BLUE = "hfd-warm"  # its name in mkdocs.yml's palette
@@ -43,28 +44,28 @@ def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
     return [cta["title"], cta["text"]], button
 
 
-def tour(browser, site, site_url: str, source, scheme: str, screen: str,
-         pages: list[str] | None = None) -> list[Visit]:
+def tour(browser, pages, scheme: str, screen: str) -> list[Visit]:
+    """Visit each of `pages` (conftest.SamplePage) in one tab."""
     # bypass_csp: the tour injects axe and the probes' styles; test_hosting.py checks
-    # every page under the site's own policy.
+    # the pages under the site's own policy.
     context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light",
                                   viewport=SCREENS[screen], bypass_csp=True)
     if scheme == "low-blue":
-        choose_stored_scheme(context, source.config, LOW_BLUE)
+        choose_stored_scheme(context, pages[0].source.config, LOW_BLUE)
     attempts = block_other_hosts(context)
     tab = context.new_page()
     network = Network(tab)
     visits = []
     try:
-        for path in pages or html_pages(site):
+        for page in pages:
             before = len(attempts)
-            tab.goto(site_url + url_of(path), wait_until="load")
+            tab.goto(page.url, wait_until="load")
             # To the end of the page, so that whatever loads late (lazy pictures) loads.
             tab.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
             network.wait_until_quiet(tab)
-            visit = Visit(path)
-            texts, button = call_to_action_texts(source.config.extra, path)
-            problems = page_problems(tab, source.disclaimer, texts, button)
+            visit = Visit(str(page))
+            texts, button = call_to_action_texts(page.source.config.extra, page.path)
+            problems = page_problems(tab, page.source.disclaimer, texts, button)
             visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
             if scheme == "low-blue":
                 visit.blue = tab.evaluate(BLUE_COLOURS_JS)

@@ -50,3 +50,53 @@ def newest_post(site: Path) -> str | None:
 
     link = soup(site, "index.html").select_one(".hfd-latest__link")
     return urljoin("/", link["href"]).lstrip("/") if link else None
+
+
+# -- One page of each kind, for the checks that drive a browser ------------------------
+
+
+def page_features(site: Path, page: str) -> frozenset[str]:
+    """What a page is made of, as far as a reader's browser is concerned: every class
+    on it (its template's parts: teasers, byline, pagination...) and every kind of
+    element in its content (figure, picture, table, iframe...)."""
+    import lxml.html
+
+    tree = lxml.html.fromstring((site / page).read_bytes())
+    found = {f"class {name}" for value in tree.xpath("//@class") for name in value.split()}
+    found |= {f"<{element.tag}>" for element in
+              tree.xpath("//*[contains(concat(' ', @class, ' '), ' md-content ')]//*")
+              if isinstance(element.tag, str)}
+    return frozenset(found)
+
+
+def one_page_of_each_kind(site: Path, config, only: list[str] | None = None) -> dict[str, str]:
+    """{page: why it was chosen}: the home page, the articles page, the newest article,
+    the consultation page and the 404 page, then, one at a time, the page that shows
+    most of what none of the chosen pages shows yet, until together they show every
+    class and every kind of content element of the site. Their number grows with the
+    kinds of page and content the site has, not with the number of articles."""
+    pages = html_pages(site)
+    first = {"index.html": "home", "blog/index.html": "articles page",
+             newest_page(site): "newest article",
+             config.extra["booking"]["consultation_page"] + "index.html": "consultation page",
+             "404.html": "404 page"}
+    chosen = {page: why for page, why in first.items() if page in pages and (only is None or page in only)}
+    if only is not None:
+        return chosen
+    features = {page: page_features(site, page) for page in pages}
+    shown = set().union(*(features[page] for page in chosen))
+    while True:
+        new = {page: features[page] - shown for page in pages if page not in chosen}
+        best = max(sorted(new), key=lambda page: len(new[page]), default=None)
+        if best is None or not new[best]:
+            return chosen
+        chosen[best] = "shows " + ", ".join(sorted(name.removeprefix("class ") for name in new[best])[:4])
+        shown |= new[best]
+
+
+def newest_page(site: Path) -> str | None:
+    """The file of the newest article, as the home page lists it first."""
+    address = newest_post(site)
+    from urllib.parse import unquote
+
+    return unquote(address) + "index.html" if address is not None else None

@@ -354,49 +354,63 @@ CTA_HIDING_STYLES = {
 }
 
 
-def _reader_check(browser, site_url, source, css: str, *, scheme="light", screen="desktop", page="about/"):
-    context = browser.new_context(color_scheme=scheme, viewport=SCREENS[screen], bypass_csp=True)
-    tab = context.new_page()
-    tab.goto(site_url + page, wait_until="networkidle")
-    if css:
-        tab.add_style_tag(content=css)
-    texts, button = call_to_action_texts(source.config.extra, page + "index.html")
-    found = page_problems(tab, source.disclaimer, texts, button)
-    context.close()
-    return found
+@pytest.fixture(scope="module")
+def reader_check(browser, served):
+    """`reader_check(css, scheme=, screen=)`: what the reader's check finds on the About
+    page with `css` added; one tab per scheme and screen, the page loaded once, each
+    probe's style added and taken away again."""
+    built, url = served("grown")
+    tabs = {}
+
+    def check(css: str, *, scheme: str = "light", screen: str = "desktop") -> dict:
+        if (scheme, screen) not in tabs:
+            context = browser.new_context(color_scheme=scheme, viewport=SCREENS[screen], bypass_csp=True)
+            tabs[scheme, screen] = context.new_page()
+            tabs[scheme, screen].goto(url + "about/", wait_until="networkidle")
+        tab = tabs[scheme, screen]
+        probe = tab.add_style_tag(content=css or "/* nothing added */")
+        texts, button = call_to_action_texts(built.source.config.extra, "about/index.html")
+        try:
+            return page_problems(tab, built.source.disclaimer, texts, button)
+        finally:
+            probe.evaluate("style => style.remove()")
+            tab.evaluate("window.scrollTo(0, 0)")
+
+    yield check
+    for tab in tabs.values():
+        tab.context.close()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("built", ["as-written"], indirect=True)
 @pytest.mark.parametrize("name", HIDING_STYLES)
-def test_the_readers_check_refuses_a_disclaimer_hidden_by_a_stylesheet(browser, site_url, source, name):
+def test_the_readers_check_refuses_a_disclaimer_hidden_by_a_stylesheet(reader_check, name):
     css, reason = HIDING_STYLES[name]
     scheme = "dark" if name == "dark-scheme-only" else "light"
     screen = "phone" if name == "phone-only" else "desktop"
-    found = _reader_check(browser, site_url, source, css, scheme=scheme, screen=screen)
+    found = reader_check(css, scheme=scheme, screen=screen)
     assert any(reason in problem for problem in found["disclaimer"]), found
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("built", ["as-written"], indirect=True)
 @pytest.mark.parametrize("name", CTA_HIDING_STYLES)
-def test_the_readers_check_refuses_a_call_to_action_hidden_by_a_stylesheet(browser, site_url, source, name):
+def test_the_readers_check_refuses_a_call_to_action_hidden_by_a_stylesheet(reader_check, name):
     css, reason = CTA_HIDING_STYLES[name]
-    found = _reader_check(browser, site_url, source, css, screen="phone")
+    found = reader_check(css, screen="phone")
     assert any(reason in problem for problem in found["call-to-action"]), found
     assert found["disclaimer"] == [], "only the call-to-action was hidden"
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("built", ["as-written"], indirect=True)
-def test_the_readers_check_accepts_the_site_as_it_is(browser, site_url, source):
-    assert _reader_check(browser, site_url, source, "") == {"disclaimer": [], "call-to-action": []}
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_readers_check_accepts_the_site_as_it_is(reader_check, scheme, screen):
+    assert reader_check("", scheme=scheme, screen=screen) == {"disclaimer": [], "call-to-action": []}
 
 
 @pytest.mark.browser
 def test_a_disclaimer_hidden_in_the_sites_stylesheet_fails_make_test_naming_page_scheme_and_screen(
         browser, tmp_path):
-    from tests.conftest import NOW
+    from tests.conftest import NOW, BuiltSite, SamplePage
     from tests.site_model import source_site
     from tests.static_server import serve
 
@@ -406,12 +420,12 @@ def test_a_disclaimer_hidden_in_the_sites_stylesheet_fails_make_test_naming_page
     stylesheet.write_text(stylesheet.read_text() + "\n.md-footer-meta .hfd-disclaimer { opacity: 0; }\n")
     result = build(project, tmp_path / "site", now=NOW)
     assert result.returncode == 0, "the HTML shows nothing wrong: only a browser can tell"
+    built = BuiltSite("changed", project, tmp_path / "site", source_site(project, NOW.isoformat()))
     with serve(tmp_path / "site") as url:
-        visits = tour(browser, tmp_path / "site", url, source_site(project, NOW.isoformat()),
-                      "dark", "phone", pages=["about/index.html"])
+        visits = tour(browser, [SamplePage(built, "about/index.html", "about", url + "about/")], "dark", "phone")
     problems = unreadable(visits, "dark", "phone")
     assert problems and problems[0].startswith(
-        "about/index.html (dark scheme, phone): disclaimer: ") and "not drawn" in problems[0]
+        "about/index.html (about, changed site) (dark scheme, phone): disclaimer: ") and "not drawn" in problems[0]
 
 
 def test_a_class_the_sites_stylesheet_hides_fails_the_build(tmp_path):

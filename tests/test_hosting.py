@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from tests.conftest import search_for
-from tests.site_build import build, copy_project, post_markdown
-from tests.site_pages import html_pages, redirect_pages, soup, url_of
+from tests.conftest import search_for, search_word
+from tests.site_pages import html_pages, redirect_pages, soup
 from tests.static_server import serve
 
 pytestmark = pytest.mark.browser
@@ -79,14 +78,22 @@ def _open(browser, base, headers_sent, path, **options):
     return context, page, console
 
 
-def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser, site, headers,
-                                                                         search_sample):
-    word, address = search_sample
-    with serve(site, headers=headers) as base:
-        for path in html_pages(site):
-            context, page, console = _open(browser, base, headers, url_of(path))
-            assert page.evaluate("window.__violations") == [] and console == [], path
+def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser, sample_pages, served):
+    from hfd.hosting import read_headers_file
+
+    for variant in dict.fromkeys(sample.built.variant for sample in sample_pages):
+        built = served(variant)[0]
+        headers = read_headers_file((built.site / "_headers").read_text())
+        with serve(built.site, headers=headers) as base:
+            context, page, console = _open(browser, base, headers, "")
+            for sample in (sample for sample in sample_pages if sample.built.variant == variant):
+                page.goto(base + sample.address, wait_until="networkidle")
+                assert page.evaluate("window.__violations") == [] and console == [], sample
             context.close()
+    built = served("grown")[0]
+    word, address = search_word(built.site, built.source)
+    headers = read_headers_file((built.site / "_headers").read_text())
+    with serve(built.site, headers=headers) as base:
         context, page, console = _open(browser, base, headers, "about/",
                                        viewport={"width": 1280, "height": 900})
         search_for(page, word)
@@ -101,22 +108,17 @@ def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser
         context.close()
 
 
-def test_the_video_player_is_allowed_by_the_policy(browser, tmp_path):
-    project = copy_project(tmp_path / "project")
-    link = "[A talk](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
-    (project / "docs/blog/posts/a-talk.md").write_text(
-        post_markdown("a-talk", body=f"Intro.\n\n<!-- more -->\n\n{link}\n"))
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
+def test_the_video_player_is_allowed_by_the_policy(browser, sample_with):
     from hfd.hosting import read_headers_file
 
-    headers = read_headers_file((tmp_path / "site/_headers").read_text())
-    with serve(tmp_path / "site", headers=headers) as base:
-        context, page, console = _open(browser, base, headers, "blog/a-talk/")
+    video = sample_with(".hfd-video")
+    headers = read_headers_file((video.built.site / "_headers").read_text())
+    with serve(video.built.site, headers=headers) as base:
+        context, page, console = _open(browser, base, headers, video.address)
         context.route("https://www.youtube-nocookie.com/**",
                       lambda route: route.fulfill(body="<p>player</p>", content_type="text/html"))
         with page.expect_response(lambda response: "youtube-nocookie.com" in response.url):
-            page.get_by_role("button", name="Play video: A talk").click()
+            page.locator(".hfd-video__play").first.click()
         page.locator("iframe.hfd-video__player").wait_for()
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__violations") == [] and console == []

@@ -1,11 +1,11 @@
 """Keyboard and switch users: every page usable with Tab and Enter alone, at every width
 and zoom, with few, large, visible stops.
 
-Each kind of page (home, newest article, blog index, consultation, 404) is walked with
-Tab on a phone (360 px), a 1280 px screen zoomed to 200% (640 px) and to 400% (320 px),
-and a desktop (1280 px): every stop is in sight, shows its focus ring and is large
-enough; the site's navigation is opened and followed from the keyboard; the booking
-call-to-action is reached. The number of stops before the main content is printed.
+One page of each kind (conftest.py, `sample_pages`) is walked with Tab on a phone
+(360 px), a 1280 px screen zoomed to 200% (640 px) and to 400% (320 px), and a desktop
+(1280 px): every stop is in sight, shows its focus ring and is large enough; the site's
+navigation is opened and followed from the keyboard; the booking call-to-action is
+reached. The number of stops before the main content is printed.
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser_audits import FOCUS_STOP_JS
+from tests.browser_audits import FOCUS_STOP_JS, SCROLL_SETTLED_JS
 from tests.site_pages import soup
 
 pytestmark = pytest.mark.browser
-# The site as written and grown (the empty site has the same templates and menu).
-as_written_and_grown = pytest.mark.parametrize("built", ["as-written", "grown"], indirect=True)
 
 SCREENS = {
     "phone-360": {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2},
@@ -33,22 +31,15 @@ SCREENS = {
 MENU_BELOW = 1220
 
 
-def _kinds(site, articles) -> dict[str, str]:
-    from tests.site_pages import newest_post
-
-    return {"home": "", **({"article": newest_post(site)} if articles else {}),
-            "blog index": "blog/", "consultation": "consultation/", "404": "404.html"}
-
-
 @pytest.fixture
 def open_page(browser):
     contexts = []
 
-    def opened(site_url: str, address: str, screen: str):
+    def opened(url: str, screen: str):
         context = browser.new_context(**SCREENS[screen])
         contexts.append(context)
         page = context.new_page()
-        page.goto(site_url + address, wait_until="load")
+        page.goto(url, wait_until="load")
         return page
 
     yield opened
@@ -56,14 +47,19 @@ def open_page(browser):
         context.close()
 
 
+# The focused element as the reader sees it, once the page has scrolled it into view
+# (the palette toggle's radio button is drawn as the button beside it); or null once
+# focus has left the page.
+STOP_JS = f"""async () => {{
+    const focused = document.activeElement;
+    if (focused === document.body) return null;
+    await ({SCROLL_SETTLED_JS})();
+    return ({FOCUS_STOP_JS})(focused.classList.contains('md-option') ? focused.nextElementSibling : focused);
+}}"""
+
+
 def _stop(page):
-    """The focused element as the reader sees it (the palette toggle's radio button is
-    drawn as the button beside it)."""
-    element = page.evaluate_handle("""() => {
-        const e = document.activeElement;
-        return e.classList.contains('md-option') ? e.nextElementSibling : e;
-    }""")
-    return page.evaluate(FOCUS_STOP_JS, element)
+    return page.evaluate(STOP_JS)
 
 
 def _walk(page, limit: int = 250):
@@ -71,9 +67,10 @@ def _walk(page, limit: int = 250):
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement === document.body"):
+        stop = _stop(page)
+        if stop is None:
             break
-        stops.append(_stop(page))
+        stops.append(stop)
     return stops
 
 
@@ -92,12 +89,11 @@ def _problems(stops) -> list[str]:
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-@as_written_and_grown
-def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, site, site_url, articles, built, screen):
+def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages, screen):
     problems, counts = [], []
-    cta = built.source.config.extra["cta"]["button"]
-    for kind, address in _kinds(site, articles).items():
-        page = open_page(site_url, address, screen)
+    for kind in sample_pages:
+        extra = kind.source.config.extra
+        page = open_page(kind.url, screen)
         stops = _walk(page)
         problems += [f"{kind} ({screen}): {problem}" for problem in _problems(stops)]
         before_main = sum(stop["beforeMain"] for stop in stops)
@@ -105,8 +101,8 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, site, site_ur
         tabs = sum(stop["inTabs"] for stop in stops)
         sidebar = sum(stop["inSidebar"] for stop in stops)
         counts.append(f"{kind}: {before_main} stops before the main content"
-                      + (f", {before_text} before the article's first paragraph" if kind == "article" else ""))
-        assert any(stop["name"] in (cta, built.source.config.extra["booking"]["scheduler_label"])
+                      + (f", {before_text} before the article's first paragraph" if before_text else ""))
+        assert any(stop["name"] in (extra["cta"]["button"], extra["booking"]["scheduler_label"])
                    for stop in stops), f"{kind} ({screen}): the booking button is never reached"
         # The skip link (first, to pass the rest), the menu, the scheme and text-size
         # buttons, search (and the logo); on a desktop, the tabs and the side menus
@@ -207,18 +203,29 @@ def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa:
     return reached
 
 
+def _one_page_per_section(sample_pages) -> list:
+    """The sample pages, one for each part of the site's navigation they are in (the
+    tab that is open on them): the menu differs only by the section that is open."""
+    sections = {}
+    for page in sample_pages:
+        tab = soup(page.built.site, page.path).select_one(".md-tabs__item--active a")
+        sections.setdefault(urljoin("/" + page.address, tab["href"]) if tab else None, page)
+    return list(sections.values())
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
-@as_written_and_grown
-def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_page, site, site_url, articles, screen):
+def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_page, sample_pages, screen):
     narrow = SCREENS[screen]["viewport"]["width"] < MENU_BELOW
-    for kind, address in _kinds(site, articles).items():
-        page = open_page(site_url, address, screen)
+    for kind in _one_page_per_section(sample_pages):
+        site, address = kind.built.site, kind.address
+        page = open_page(kind.url, screen)
         wanted = _destinations(site, address, narrow) - {"/" + address}  # not the page itself
         reached = _reached_by_keyboard(page, address, narrow)
         assert wanted <= reached, f"{kind} ({screen}): not reached by keyboard: {sorted(wanted - reached)}"
     # And followed: Enter on the last destination opens it.
-    page = open_page(site_url, "", screen)
-    target = sorted(_destinations(site, "", narrow))[-1]
+    home = sample_pages[0]
+    page = open_page(home.url, screen)
+    target = sorted(_destinations(home.built.site, "", narrow))[-1]
     if narrow:
         _tab_to_menu_button(page)
         page.keyboard.press("Enter")
@@ -254,9 +261,8 @@ def _open_and_close_by_keyboard(page, name: str, inside: str) -> None:
 
 
 @pytest.mark.parametrize("screen", ["phone-360", "zoom-200"])
-@as_written_and_grown
-def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, site_url, screen):
-    page = open_page(site_url, "about/", screen)
+def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, grown_url, screen):
+    page = open_page(grown_url + "about/", screen)
     _open_and_close_by_keyboard(page, "Menu", ".md-sidebar--primary *")
     page.wait_for_timeout(400)  # the drawer slides away
     assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible() or \
@@ -264,15 +270,14 @@ def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, sit
 
 
 @pytest.mark.parametrize("screen", ["phone-360", "zoom-400"])
-@as_written_and_grown
-def test_search_on_a_phone_is_a_button_that_opens_closes_and_returns_focus(open_page, site_url, screen):
-    page = open_page(site_url, "about/", screen)
+def test_search_on_a_phone_is_a_button_that_opens_closes_and_returns_focus(open_page, grown_url, screen):
+    page = open_page(grown_url + "about/", screen)
     _open_and_close_by_keyboard(page, "Search", ".md-search__input")
 
 
-def test_section_permalinks_add_no_tab_stop_and_the_contents_list_every_section(site, articles):
-    for address in articles:
-        html = soup(site, address + "index.html")
+def test_section_permalinks_add_no_tab_stop_and_the_contents_list_every_section(site, source):
+    for post in source.published_posts:
+        address, html = post.page, soup(site, post.page)
         permalinks = html.select("a.headerlink")
         assert all(link.get("tabindex") == "-1" for link in permalinks), address
         contents = {link["href"] for link in html.select(".md-nav--secondary a.md-nav__link")}

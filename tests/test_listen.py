@@ -3,7 +3,8 @@
 Driven in Chromium with a stand-in speech engine of our own (the browser's
 speechSynthesis replaced before the page's scripts run): which text is spoken and in
 which order, that only a voice running on the device is used, and that nothing is
-requested from another host. Every article of the site is listened to.
+requested from another host. One article of each kind is listened to (conftest.py,
+`sample_articles`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ import pytest
 from tests.browser_audits import block_other_hosts
 from tests.site_pages import soup, text_of
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.parametrize("built", ["as-written", "grown"], indirect=True)]
+pytestmark = pytest.mark.browser
 
 DEVICE_VOICE = {"name": "Device voice", "lang": "en-US", "localService": True, "default": False}
 NETWORK_VOICE = {"name": "Network voice", "lang": "en-US", "localService": False, "default": True}
@@ -64,17 +64,17 @@ STAND_IN_ENGINE = """(options) => {
 
 
 @pytest.fixture
-def listen(browser, site_url):
+def listen(browser):
     contexts = []
 
-    def open_article(address: str, voices=(DEVICE_VOICE,), finish=True, **options):
+    def open_article(article, voices=(DEVICE_VOICE,), finish=True, **options):
         context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
         contexts.append(context)
         attempts = block_other_hosts(context)
         voices_json = "null" if voices is None else json.dumps(list(voices))
         context.add_init_script(f"({STAND_IN_ENGINE})({{voices: {voices_json}, finish: {json.dumps(finish)}}})")
         page = context.new_page()
-        page.goto(site_url + address, wait_until="load")
+        page.goto(article.url, wait_until="load")
         return page, attempts
 
     yield open_article
@@ -82,13 +82,13 @@ def listen(browser, site_url):
         context.close()
 
 
-def _expected_blocks(site, address: str) -> list[str]:
+def _expected_blocks(article) -> list[str]:
     """The article's title, byline, paragraphs, list items and captions as written,
     navigation, code, the sharing and reply controls and print-only lines aside."""
     from bs4 import BeautifulSoup
 
     # A copy: the parsed pages are shared between tests, and this one cuts parts out.
-    article = BeautifulSoup(str(soup(site, address + "index.html").select_one("article")), "html.parser")
+    article = BeautifulSoup(str(soup(article.built.site, article.path).select_one("article")), "html.parser")
     skip = "pre, code, nav, .headerlink, .hfd-listen, .hfd-share, .hfd-replies, .hfd-video, .hfd-print-only, .md-source-file"
     for element in article.select(skip):
         element.decompose()
@@ -116,38 +116,38 @@ def _spoken(page) -> list[dict]:
     return page.evaluate("window.__speech.spoken")
 
 
-def test_every_article_is_read_in_order_title_byline_text_and_captions(listen, site, articles):
-    for address in articles:
-        page, attempts = listen(address)
+def test_every_article_is_read_in_order_title_byline_text_and_captions(listen, sample_articles):
+    for article in sample_articles:
+        page, attempts = listen(article)
         page.get_by_role("button", name="Listen", exact=True).click()
         _wait(page, "() => document.querySelector('[data-hfd-listen-status]').textContent.includes('Finished')")
         spoken = [item["text"] for item in _spoken(page)]
         # Compared without spaces: the HTML's text and the browser's differ in spacing.
-        assert [_letters(text) for text in spoken] == [_letters(text) for text in _expected_blocks(site, address)], address
-        title = text_of(soup(site, address + "index.html").select_one("article h1")).replace("¶", "").strip()
-        assert _letters(spoken[0]) == _letters(title), address
-        assert not any("¶" in text for text in spoken), address
-        assert attempts == [], f"{address}: requests to other hosts: {attempts}"
+        assert [_letters(text) for text in spoken] == [_letters(text) for text in _expected_blocks(article)], article
+        title = text_of(soup(article.built.site, article.path).select_one("article h1")).replace("¶", "").strip()
+        assert _letters(spoken[0]) == _letters(title), article
+        assert not any("¶" in text for text in spoken), article
+        assert attempts == [], f"{article}: requests to other hosts: {attempts}"
 
 
-def test_only_a_voice_that_runs_on_the_device_is_used(listen, articles):
-    page, _ = listen(articles[0], voices=(NETWORK_VOICE, DEVICE_VOICE))
+def test_only_a_voice_that_runs_on_the_device_is_used(listen, sample_articles):
+    page, _ = listen(sample_articles[0], voices=(NETWORK_VOICE, DEVICE_VOICE))
     page.get_by_role("button", name="Listen", exact=True).click()
     _wait(page, "() => window.__speech.spoken.length > 2")
     assert {item["voice"] for item in _spoken(page)} == {DEVICE_VOICE["name"]}
 
 
 @pytest.mark.parametrize("voices", [(NETWORK_VOICE,), (), None], ids=["network-voice-only", "no-voice", "no-speech"])
-def test_without_a_device_voice_the_control_is_not_shown(listen, articles, voices):
-    page, _ = listen(articles[0], voices=voices)
+def test_without_a_device_voice_the_control_is_not_shown(listen, sample_articles, voices):
+    page, _ = listen(sample_articles[0], voices=voices)
     control = page.locator("[data-hfd-listen]")
     assert not control.is_visible() or control.evaluate("e => getComputedStyle(e).visibility") == "hidden"
     assert page.get_by_role("button", name="Listen", exact=True).count() == 0 or not page.evaluate(
         "document.querySelector('[data-hfd-listen-play]').checkVisibility({visibilityProperty: true})")
 
 
-def test_play_pause_resume_and_stop_by_keyboard_alone(listen, articles):
-    page, _ = listen(articles[0], finish=False)
+def test_play_pause_resume_and_stop_by_keyboard_alone(listen, sample_articles):
+    page, _ = listen(sample_articles[0], finish=False)
     play = page.locator("[data-hfd-listen-play]")
     play.focus()
     page.keyboard.press("Enter")
@@ -168,8 +168,8 @@ def test_play_pause_resume_and_stop_by_keyboard_alone(listen, articles):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Listen"
 
 
-def test_the_paragraph_being_read_is_highlighted_and_kept_in_view(listen, articles):
-    page, _ = listen(articles[0], finish=False, viewport={"width": 390, "height": 700})
+def test_the_paragraph_being_read_is_highlighted_and_kept_in_view(listen, sample_articles):
+    page, _ = listen(sample_articles[0], finish=False, viewport={"width": 390, "height": 700})
     page.locator("[data-hfd-listen-play]").click()
     blocks = len(page.evaluate("window.__speech.spoken"))
     for _ in range(8):  # the engine finishes a paragraph: the next one is read
@@ -187,14 +187,14 @@ def test_the_paragraph_being_read_is_highlighted_and_kept_in_view(listen, articl
     assert page.evaluate("window.__speech.scrolls")[-1] == "smooth"
 
 
-def test_without_motion_when_the_reader_prefers_reduced_motion(listen, articles):
-    page, _ = listen(articles[0], finish=False, reduced_motion="reduce")
+def test_without_motion_when_the_reader_prefers_reduced_motion(listen, sample_articles):
+    page, _ = listen(sample_articles[0], finish=False, reduced_motion="reduce")
     page.locator("[data-hfd-listen-play]").click()
     assert page.evaluate("window.__speech.scrolls") and set(page.evaluate("window.__speech.scrolls")) == {"auto"}
 
 
-def test_the_chosen_speed_is_used_and_remembered(listen, articles):
-    page, _ = listen(articles[0], finish=False)
+def test_the_chosen_speed_is_used_and_remembered(listen, sample_articles):
+    page, _ = listen(sample_articles[0], finish=False)
     page.locator("[data-hfd-listen-rate]").select_option(label="Faster")
     page.locator("[data-hfd-listen-play]").click()
     assert _spoken(page)[-1]["rate"] == pytest.approx(1.25)
@@ -204,30 +204,30 @@ def test_the_chosen_speed_is_used_and_remembered(listen, articles):
     assert _spoken(page)[-1]["rate"] == pytest.approx(1.25)
 
 
-def test_reading_stops_when_the_reader_leaves_the_page(listen, articles):
-    page, _ = listen(articles[0], finish=False)
+def test_reading_stops_when_the_reader_leaves_the_page(listen, sample_articles):
+    page, _ = listen(sample_articles[0], finish=False)
     page.locator("[data-hfd-listen-play]").click()
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
     assert page.evaluate("window.__speech.calls")[-1] == "cancel"
 
 
-def test_its_controls_are_at_least_44_px(listen, articles):
-    page, _ = listen(articles[0], finish=False, viewport={"width": 360, "height": 740})
+def test_its_controls_are_at_least_44_px(listen, sample_articles):
+    page, _ = listen(sample_articles[0], finish=False, viewport={"width": 360, "height": 740})
     page.locator("[data-hfd-listen-play]").click()
     for control in page.locator(".hfd-listen button:visible, .hfd-listen select").all():
         box = control.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, (control.evaluate("e => e.outerHTML.slice(0, 80)"), box)
 
 
-def test_showing_the_control_moves_nothing(listen, articles):
+def test_showing_the_control_moves_nothing(listen, sample_articles):
     # Its place is kept from the first paint: the article's text does not move.
-    page, _ = listen(articles[0], voices=())
+    page, _ = listen(sample_articles[0], voices=())
     hidden = page.locator("article h1 ~ p").last.bounding_box()
-    page, _ = listen(articles[0])
+    page, _ = listen(sample_articles[0])
     shown = page.locator("article h1 ~ p").last.bounding_box()
     assert hidden["y"] == shown["y"]
 
 
-def test_its_script_fetches_nothing_and_holds_no_other_host(site, articles):
+def test_its_script_fetches_nothing_and_holds_no_other_host(site):
     script = (site / "assets/javascripts/listen.js").read_text(encoding="utf-8")
     assert not re.search(r"https?://|fetch\(|XMLHttpRequest|import\(", script)

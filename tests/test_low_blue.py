@@ -25,10 +25,10 @@ def test_no_colour_on_any_page_has_more_blue_than_red_or_green(reader_tour, scre
     assert not found, "\n".join(found[:40])
 
 
-def test_the_toggle_reaches_it_by_keyboard_and_it_is_remembered(browser, site_url):
+def test_the_toggle_reaches_it_by_keyboard_and_it_is_remembered(browser, grown_url):
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(site_url + "about/")
+    page.goto(grown_url + "about/")
     for _ in range(3):  # light -> dark -> low blue, with the keyboard
         if page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE:
             break
@@ -37,19 +37,20 @@ def test_the_toggle_reaches_it_by_keyboard_and_it_is_remembered(browser, site_ur
     assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
     toggle = page.locator(".md-header__option[data-md-component=palette] label:visible")
     assert toggle.get_attribute("title") == "Switch to the light scheme"
-    page.goto(site_url + "contact/")
+    page.goto(grown_url + "contact/")
     assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
     context.close()
 
 
-def test_it_is_applied_before_the_first_paint(browser, site_url, built):
+def test_it_is_applied_before_the_first_paint(browser, served):
     # With Material's bundle blocked, only the inline script at the top of the page can
     # apply the stored choice: the page is never drawn in another scheme first.
     context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844})
+    built, url = served("grown")
     choose_stored_scheme(context, built.source.config, LOW_BLUE)
     context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
     page = context.new_page()
-    page.goto(site_url)
+    page.goto(url)
     assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
@@ -141,14 +141,16 @@ def test_every_redirect_in_the_settings_has_its_page(site, source):
 
 
 @pytest.mark.browser
-def test_every_redirect_leads_to_a_page_that_exists(browser, site, site_url):
+def test_every_redirect_leads_to_a_page_that_exists(browser, served):
+    site, site_url = served("grown")[0].site, served("grown")[1]
     page = browser.new_page()
     for path in redirect_pages(site):
-        response = page.goto(site_url + url_of(path))
+        former = site_url + quote(url_of(path))
+        response = page.goto(former)
         page.wait_for_load_state("load")
-        page.wait_for_url(lambda url: url != site_url + url_of(path))
+        page.wait_for_url(lambda url: url != former)
         assert response.ok
-        final = page.url.removeprefix(site_url)
+        final = unquote(page.url.removeprefix(site_url))
         assert (site / final / "index.html").is_file() or (site / final).is_file(), path
         assert page.locator("footer .hfd-disclaimer").is_visible()
     page.close()

@@ -1,4 +1,10 @@
-"""Light pages for slow phones: one stylesheet, and the site's scripts minified.
+"""Light pages for slow phones: nothing moves while a page arrives, one stylesheet, and
+the site's scripts minified.
+
+Material's script wraps each table in two <div>s (to scroll it sideways) once the page
+has loaded, and the text below it moves. In on_page_content, each table is written
+inside those <div>s already; site.css lays out the second pair that Material's script
+then adds as if it were not there (ARCHITECTURE.md, Material's internals).
 
 On a slow phone each stylesheet in <head> holds back the first paint; Material links
 two, the site one more (`extra.stylesheets`). Once every page is written:
@@ -11,12 +17,14 @@ What it learns of each page, and the bundle, are kept for the next build (hfd.pa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import rjsmin
 import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from hfd import stylesheets
 from hfd.page_cache import PageCache
@@ -24,6 +32,14 @@ from hfd.stylesheets import (BUNDLE, bundle, disabled_features, page_names, styl
                              theme_stylesheets, used_names)
 
 SCRIPTS = "assets/javascripts"
+# A table Material's script wraps (`table:not([class])`), and the wrapping it adds.
+_TABLE = re.compile(r"<table(?![^>]*\sclass=)[^>]*>.*?</table>", re.S)
+TABLE_WRAPPER = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "</div></div>")
+
+
+@event_priority(30)  # on the page's own HTML, after the author's checks (90) have read it
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    return _TABLE.sub(lambda table: TABLE_WRAPPER[0] + table[0] + TABLE_WRAPPER[1], html)
 
 
 @event_priority(-40)  # once every page is written, redirect pages included (-20)

@@ -55,6 +55,16 @@ def _plain(message: str) -> str:
     return message
 
 
+def cost(seconds: float, outcomes: dict[str, str], durations: dict[str, float], slowest: int = 10) -> str:
+    """The test run's time, its counts and its slowest tests, for the job summary."""
+    counts = {outcome: list(outcomes.values()).count(outcome) for outcome in ("passed", "failed", "skipped")}
+    said = ", ".join(f"{count} {outcome}" for outcome, count in counts.items() if count)
+    rows = "\n".join(f"| {duration:.1f} s | `{node}` |" for node, duration in
+                     sorted(durations.items(), key=lambda item: -item[1])[:slowest])
+    return (f"## Tests: {said} in {seconds / 60:.0f} min {seconds % 60:.0f} s\n\n"
+            f"The {slowest} slowest:\n\n| time | test |\n| --- | --- |\n{rows}\n")
+
+
 def markdown(title: str, problems: list[str], advice: str) -> str:
     items = "\n".join(f"{number}. {_as_markdown(problem)}" for number, problem in enumerate(problems, 1))
     return f"## {title}\n\n{items}\n\n{advice}\n"

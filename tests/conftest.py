@@ -2,14 +2,17 @@
 once for the whole run (whichever of the run's workers needs it first builds it, the
 others wait and read it); a local static host; Chromium.
 
-Tests that read the built files take `site` and run on three builds:
+Tests that read the built files take `site` and run on four builds:
 - as-written: this repository, as it would be published now;
 - grown: a copy with sample posts of every kind an author writes (tests/grown_site.py);
+- publication-day: the grown copy built on the day its last scheduled post goes online
+  (so a post scheduled in this repository is checked when it is pushed, and the daily
+  publishing run only builds);
 - empty: a copy before the first article (no posts, no redirects to them).
 
 Tests that drive a browser take `sample_pages`: one page of each kind, chosen from the
-grown and empty builds (the grown site holds every page of the site as written), so
-that their cost does not grow with the number of articles (tests/site_pages.py).
+publication-day and empty builds (the first holds every page of the site as written and
+grown), so that their cost does not grow with the number of articles (tests/site_pages.py).
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ sys.path.insert(0, str(REPO / "hooks"))
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-VARIANTS = ["as-written", "grown", "empty"]
+VARIANTS = ["as-written", "grown", "publication-day", "empty"]
+BROWSED = "publication-day"  # the build whose pages the browser checks sample
 
 
 def site_now() -> dt.datetime:
@@ -104,18 +108,30 @@ class BuiltSite:
 def _build_variant(variant: str, root: Path) -> None:
     if variant == "as-written":
         project = REPO
-    elif variant == "grown":
-        project = grown_project(root / "project", NOW.date())
-    else:
+    elif variant == "empty":
         project = empty_project(root / "project")
-    result = build(project, root / "site", now=NOW)
-    assert result.returncode == 0, f"The {variant} site does not build:\n{result.output}"
+    else:
+        project = grown_project(root / "project", NOW.date())
+    moment = publication_day(project) if variant == "publication-day" else NOW
+    (root / "moment").write_text(moment.isoformat())
+    result = build(project, root / "site", now=moment)
+    assert result.returncode == 0, f"The {variant} site does not build on {moment}:\n{result.output}"
+
+
+def publication_day(project: Path) -> dt.datetime:
+    """Just after midnight, where the practice is, on the day the last of the posts
+    scheduled in `project` goes online (when the daily publishing run builds it)."""
+    source = source_site(project, NOW.isoformat())
+    days = [post.dates(source.zone)[0] for post in source.unpublished_posts if post.meta.get("draft") is not True]
+    assert days, "the grown site has a post scheduled for later (tests/grown_site.py)"
+    return max(days).replace(hour=0, minute=5, second=0)
 
 
 def built_variant(run_folder: Path, variant: str) -> BuiltSite:
     root = once(run_folder / variant, lambda folder: _build_variant(variant, folder))
     project = REPO if variant == "as-written" else root / "project"
-    return BuiltSite(variant, project, root / "site", source_site(project, NOW.isoformat()))
+    moment = (root / "moment").read_text()
+    return BuiltSite(variant, project, root / "site", source_site(project, moment))
 
 
 @pytest.fixture(scope="session", params=VARIANTS)
@@ -196,7 +212,7 @@ def sample_pages(served) -> list[SamplePage]:
     from tests.site_pages import one_page_of_each_kind
 
     pages = []
-    for variant, only in (("grown", None), ("empty", ["index.html", "blog/index.html"])):
+    for variant, only in ((BROWSED, None), ("empty", ["index.html", "blog/index.html"])):
         built, url = served(variant)
         for path, kind in one_page_of_each_kind(built.site, built.source.config, only).items():
             pages.append(SamplePage(built, path, kind, url + path.removesuffix("index.html")))
@@ -205,9 +221,9 @@ def sample_pages(served) -> list[SamplePage]:
 
 @pytest.fixture(scope="session")
 def grown_url(served) -> str:
-    """The address of the grown site's home page on the local host: for checks of one
-    page whose address the settings give (about/, contact/, consultation/)."""
-    return served("grown")[1]
+    """The address of the browsed grown site's home page on the local host: for checks
+    of one page whose address the settings give (about/, contact/, consultation/)."""
+    return served(BROWSED)[1]
 
 
 @pytest.fixture(scope="session")
@@ -331,12 +347,23 @@ def search_for(page, word: str) -> None:
     page.keyboard.type(word)
 
 
-# -- In GitHub Actions: failures in plain words at the top of the run -------------------------
+# -- In GitHub Actions: failures in plain words at the top of the run, and its cost ---------
 
-_failures: list[str] = []
+_failures: list[tuple[str, str, str]] = []
+_run = {"started": 0.0, "outcomes": {}, "durations": {}}
+
+
+def pytest_sessionstart(session) -> None:
+    import time
+
+    _run["started"] = time.monotonic()
 
 
 def pytest_runtest_logreport(report) -> None:
+    # In a run on several workers, the main process receives every worker's reports.
+    _run["durations"][report.nodeid] = _run["durations"].get(report.nodeid, 0.0) + report.duration
+    if report.when == "call" or report.outcome != "passed":
+        _run["outcomes"][report.nodeid] = report.outcome
     if report.failed and os.environ.get("GITHUB_STEP_SUMMARY"):
         crash = getattr(report.longrepr, "reprcrash", None)
         message = crash.message if crash else str(report.longrepr)
@@ -344,15 +371,19 @@ def pytest_runtest_logreport(report) -> None:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    if not _failures:
+    if not os.environ.get("GITHUB_STEP_SUMMARY") or hasattr(session.config, "workerinput"):
         return
-    from scripts.ci_summary import build_problems, markdown, write
+    from scripts.ci_summary import build_problems, cost, markdown, write
 
-    # A site that does not build fails every test: name the build's own problems.
-    problems = list(dict.fromkeys(problem for *_, text in _failures for problem in build_problems(text)))
-    if not problems:
-        problems = list(dict.fromkeys(f"{node}: {message.splitlines()[0][:300]}"
-                                      for node, message, _ in _failures))
-    write(markdown(f"{len(problems)} check{'s' if len(problems) > 1 else ''} failed", problems[:40],
-                   "Each line names the check (tests/<file>.py) and what it found; the log "
-                   "below has the details."))
+    if _failures:
+        # A site that does not build fails every test: name the build's own problems.
+        problems = list(dict.fromkeys(problem for *_, text in _failures for problem in build_problems(text)))
+        if not problems:
+            problems = list(dict.fromkeys(f"{node}: {message.splitlines()[0][:300]}"
+                                          for node, message, _ in _failures))
+        write(markdown(f"{len(problems)} check{'s' if len(problems) > 1 else ''} failed", problems[:40],
+                       "Each line names the check (tests/<file>.py) and what it found; the log "
+                       "below has the details."))
+    import time
+
+    write(cost(time.monotonic() - _run["started"], _run["outcomes"], _run["durations"]))

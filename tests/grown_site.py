@@ -3,15 +3,22 @@
 Sample posts cover what an author does: several articles in two categories, titles
 with letters beyond ASCII and no `slug:` (published at a plain ASCII address, their
 former one leading on), a flat `date:`, a large photo straight from a phone
-(sideways, with its location in it) in a plain-Markdown figure, a video, a post
-scheduled for later, a draft, a long description, an odd title, a post updated after
-publication. Also the site with no articles at all: the article and its redirect gone.
+(sideways, with its location in it) in a plain-Markdown figure, a video, a medically
+reviewed article with its sources, a post scheduled for later (with a table and a
+callout, kinds of content no published page has yet), a draft, a long description, an
+odd title, a post updated after publication. Also the site with no articles at all: the
+article and its redirect gone.
+
+HFD_TEST_ARTICLES=50 grows it to 50 published articles, of the same kinds in turn: to
+show that the suite's time does not grow with the number of articles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+import os
 import re
 from pathlib import Path
 
@@ -28,9 +35,23 @@ def grown_project(destination: Path, today: dt.date) -> Path:
     posts = project / "docs/blog/posts"
     _phone_photo(project / "docs" / PHOTO)
     later = today + dt.timedelta(days=30)
-    for name, text in _sample_posts(today, later).items():
+    samples = _sample_posts(today, later)
+    for name, text in samples.items():
         (posts / f"{name}.md").write_text(text, encoding="utf-8")
+    _more_articles(posts, samples, int(os.environ.get("HFD_TEST_ARTICLES", "0")))
     return project
+
+
+def _more_articles(posts: Path, samples: dict[str, str], wanted: int) -> None:
+    """Copies of the published sample posts, each kind in turn, until the site has
+    `wanted` published articles."""
+    published = [name for name, text in samples.items() if "draft: true" not in text and name != "a-scheduled-post"]
+    have = len(list(posts.glob("*.md"))) - (len(samples) - len(published))
+    for number, name in zip(range(have + 1, wanted + 1), itertools.cycle(published)):
+        text = samples[name]
+        text = re.sub(r"(?m)^title: .*$", f"title: More, number {number}", text, count=1)
+        text = re.sub(r"(?m)^slug: .*\n", "", text, count=1)
+        (posts / f"more-{number}.md").write_text(text, encoding="utf-8")
 
 
 def empty_project(destination: Path) -> Path:
@@ -79,9 +100,17 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
                          "writing possible: pens, grips, keyboards, voice typing, rests, and the "
                          "patience to try one change at a time. " * 4).strip(),
             date={"created": "2023-11-20"}, last_reviewed="2024-01-10"),
+        "a-reviewed-article": post_markdown(
+            "a-reviewed-article", title="A reviewed article", date={"created": "2024-03-20"},
+            last_reviewed="2024-03-20", next_review="2099-01-01",
+            medical_reviewer={"name": "Dr Example Reviewer", "credentials": "MD, neurologist"},
+            sources=[{"title": "A study", "url": "https://example.org/study"},
+                     {"title": "A book", "citation": "Publisher, 2020"}]),
         "a-scheduled-post": post_markdown(
             "a-scheduled-post", title="A scheduled post",
-            date={"created": later.isoformat()}, last_reviewed=later.isoformat()),
+            date={"created": later.isoformat()}, last_reviewed=later.isoformat(),
+            body=("Coming soon.\n\n<!-- more -->\n\n| Day | Walk |\n| --- | --- |\n| Monday | 10 minutes |\n\n"
+                  '!!! note "Before you start"\n    Talk to your own medical practitioner.\n')),
         "a-draft": post_markdown("a-draft", title="A draft in progress", draft=True),
         "escaped-description": post_markdown(
             "escaped-description", title="Quotes \"and\" <3 & more",

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import search_for, search_word
+from tests.conftest import BROWSED, search_for, search_word
 from tests.site_pages import html_pages, redirect_pages, soup
 from tests.static_server import serve
 
@@ -90,7 +90,7 @@ def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser
                 page.goto(base + sample.address, wait_until="networkidle")
                 assert page.evaluate("window.__violations") == [] and console == [], sample
             context.close()
-    built = served("grown")[0]
+    built = served(BROWSED)[0]
     word, address = search_word(built.site, built.source)
     headers = read_headers_file((built.site / "_headers").read_text())
     with serve(built.site, headers=headers) as base:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import BROWSED
+
 from tests.browser_audits import choose_stored_scheme
 from tests.reader_tour import LOW_BLUE
 from tests.site_build import build, copy_project
@@ -46,7 +48,7 @@ def test_it_is_applied_before_the_first_paint(browser, served):
     # With Material's bundle blocked, only the inline script at the top of the page can
     # apply the stored choice: the page is never drawn in another scheme first.
     context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844})
-    built, url = served("grown")
+    built, url = served(BROWSED)
     choose_stored_scheme(context, built.source.config, LOW_BLUE)
     context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
     page = context.new_page()

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser_audits import block_other_hosts
-from tests.conftest import search_for, search_word
+from tests.conftest import BROWSED, search_for, search_word
 from tests.reader_tour import SCHEMES, SCREENS
 from tests.site_build import build, copy_project, post_markdown
 
@@ -22,7 +22,7 @@ def test_no_page_requests_anything_from_another_host(reader_tour, scheme, screen
 
 
 def test_the_search_index_loads_only_when_the_reader_opens_search(browser, served):
-    built, url = served("grown")
+    built, url = served(BROWSED)
     word, address = search_word(built.site, built.source)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

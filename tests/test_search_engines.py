@@ -9,6 +9,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
+from tests.conftest import BROWSED
+
 from tests import schema_org
 from tests.site_build import build, copy_project, post_markdown
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
@@ -142,7 +144,7 @@ def test_every_redirect_in_the_settings_has_its_page(site, source):
 
 @pytest.mark.browser
 def test_every_redirect_leads_to_a_page_that_exists(browser, served):
-    site, site_url = served("grown")[0].site, served("grown")[1]
+    site, site_url = served(BROWSED)[0].site, served(BROWSED)[1]
     page = browser.new_page()
     for path in redirect_pages(site):
         former = site_url + quote(url_of(path))

@@ -151,3 +151,38 @@ def post_markdown(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n"
     text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     text = re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text)
     return f"---\n{text}---\n\n# {meta.get('title', address)}\n\n{body}"
+
+
+# -- A copy of the project with changes, built: for the messages the build stops with -----
+
+# An edit to one file of a copy: its new text or bytes, (old, new) to replace text that
+# must be in it (mkdocs.yml's settings, a template), or None to delete the file.
+Edit = str | bytes | tuple[str, str] | None
+
+
+def build_with(root: Path, edits: dict[str, Edit], *, now=None, strict: bool = True) -> BuildResult:
+    """A copy of the project under `root`, with `edits` ({path in the project: edit}),
+    built into root/site."""
+    project = copy_project(root / "project")
+    for name, edit in edits.items():
+        target = project / name
+        if edit is None:
+            target.unlink()
+        elif isinstance(edit, tuple):
+            text = target.read_text(encoding="utf-8")
+            assert edit[0] and edit[0] in text, f"{name} no longer holds {edit[0]!r}: update the test"
+            target.write_text(text.replace(edit[0], edit[1]), encoding="utf-8")
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(edit if isinstance(edit, bytes) else edit.encode("utf-8"))
+    return build(project, root / "site", now=now, strict=strict)
+
+
+def assert_refused(result: BuildResult, *expected: str, one_screen: bool = True) -> None:
+    """The build stopped with each of the `expected` texts in its message, and no
+    traceback; all of it on one screen unless it names many pages."""
+    assert result.returncode != 0, result.output
+    for text in expected:
+        assert text in result.output, result.output
+    assert "Traceback" not in result.output, result.output
+    assert not one_screen or len(result.output.splitlines()) <= 40, "fits on one screen:\n" + result.output

@@ -9,118 +9,70 @@ import sys
 
 import pytest
 
-from tests.site_build import REPO, build, copy_project, post_markdown
-
-PAGE = "docs/about.md"
-
-
-def _build_with(tmp_path, files: dict[str, str | bytes] = {}, config: tuple[str, str] | None = None):
-    project = copy_project(tmp_path / "project")
-    for name, content in files.items():
-        target = project / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content) if isinstance(content, bytes) else target.write_text(content)
-    if config:
-        path = project / "mkdocs.yml"
-        text = path.read_text()
-        assert config[0] in text
-        path.write_text(text.replace(config[0], config[1]))
-    return build(project, tmp_path / "site")
-
-
-def _assert_clear_failure(result, *expected: str):
-    assert result.returncode != 0, result.output
-    for text in expected:
-        assert text in result.output, result.output
-    assert "Traceback" not in result.output
-    assert len(result.output.splitlines()) <= 40, "fits on one screen"
-
+from tests.site_build import REPO, assert_refused, build, build_with, copy_project, post_markdown
 
 BODY = "Intro.\n\n<!-- more -->\n\n{}\n"
-CASES = {
-    "front-matter-not-yaml": (
-        {"docs/blog/posts/bad.md": "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
-        ["docs/blog/posts/bad.md: the front matter is not valid at line"]),
-    "page-front-matter-not-yaml": (
-        {"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
-        ["docs/bad-page.md: the front matter is not valid"]),
-    "date-not-a-date": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", date={"created": "13/02/2024"})},
-        ["docs/blog/posts/bad.md: `date.created` is '13/02/2024', not a date"]),
-    "missing-title": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", title=None)},
-        ["docs/blog/posts/bad.md: `title:` is missing"]),
-    "link-to-missing-page": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("[see](../../nowhere.md)"))},
-        ["blog/posts/bad.md", "nowhere.md"]),
-    "link-to-missing-anchor": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("[see](../../about.md#nowhere)"))},
-        ["blog/posts/bad.md", "#nowhere"]),
-    "missing-image": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("![A photo](../../nope.png)"))},
-        ["blog/posts/bad.md", "nope.png"]),
-    "javascript-link": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("[x](javascript:alert(1))"))},
-        ["docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript: address"]),
-    "data-link": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format('<a href="data:text/html,hi">x</a>'))},
-        ["docs/blog/posts/bad.md: the link 'data:text/html,hi' uses a data: address"]),
-    "script": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format("<script>alert(1)</script>"))},
-        ["docs/blog/posts/bad.md: remove the <script> element"]),
-    "iframe": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format('<iframe src="https://example.org"></iframe>'))},
-        ["docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"]),
-    "event-handler": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format('<p onclick="steal()">Hi</p>'))},
-        ["docs/blog/posts/bad.md: remove the 'onclick=' attribute"]),
-    "same-address": (
-        {"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
-        ["docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"]),
+
+
+def _post(body: str = "More.", **fields) -> dict:
+    """A post at docs/blog/posts/bad.md: `body` after its excerpt, `fields` changed."""
+    return {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format(body), **fields)}
+
+
+# case: (edits to a copy of the project, the texts of the message the build stops with)
+BAD_INPUT = {
+    "front-matter-not-yaml": ({"docs/blog/posts/bad.md": "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
+                              "docs/blog/posts/bad.md: the front matter is not valid at line"),
+    "page-front-matter-not-yaml": ({"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
+                                   "docs/bad-page.md: the front matter is not valid"),
+    "date-not-a-date": (_post(date={"created": "13/02/2024"}),
+                        "docs/blog/posts/bad.md: `date.created` is '13/02/2024', not a date"),
+    "missing-title": (_post(title=None), "docs/blog/posts/bad.md: `title:` is missing"),
+    "link-to-missing-page": (_post("[see](../../nowhere.md)"), "blog/posts/bad.md", "nowhere.md"),
+    "link-to-missing-anchor": (_post("[see](../../about.md#nowhere)"), "blog/posts/bad.md", "#nowhere"),
+    "missing-image": (_post("![A photo](../../nope.png)"), "blog/posts/bad.md", "nope.png"),
+    "javascript-link": (_post("[x](javascript:alert(1))"),
+                        "docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript: address"),
+    "data-link": (_post('<a href="data:text/html,hi">x</a>'),
+                  "docs/blog/posts/bad.md: the link 'data:text/html,hi' uses a data: address"),
+    "script": (_post("<script>alert(1)</script>"), "docs/blog/posts/bad.md: remove the <script> element"),
+    "iframe": (_post('<iframe src="https://example.org"></iframe>'),
+               "docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"),
+    "event-handler": (_post('<p onclick="steal()">Hi</p>'), "docs/blog/posts/bad.md: remove the 'onclick=' attribute"),
+    "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
+                     "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
     "drawing-too-large": (
         {"docs/assets/images/huge.svg": b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (1100 * 1024) + b"</svg>"},
-        ["docs/assets/images/huge.svg is 1,100 KB (the limit is 1,024 KB)", "SVGOMG"]),
-    "not-a-picture": (
-        {"docs/assets/images/broken.jpg": b"\xff\xd8 this is not a photo"},
-        ["docs/assets/images/broken.jpg could not be read as a picture", "save it again as JPEG"]),
-    "heic-photo": (
-        {"docs/assets/images/IMG_0001.HEIC": b"\x00\x00\x00\x18ftypheic"},
-        ["docs/assets/images/IMG_0001.HEIC is a HEIC photo", "Export it as JPEG"]),
-    "not-utf8": (
-        {"docs/blog/posts/bad.md": post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
-        ["docs/blog/posts/bad.md: the file is not UTF-8 text; save it as UTF-8."]),
-    "not-utf8-page": (
-        {"docs/bad-page.md": "# Caf\u00e9\n".encode("latin-1")},
-        ["docs/bad-page.md: the file is not UTF-8 text"]),
-}
-
-
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_input_stops_the_build_with_a_clear_message(tmp_path, case):
-    files, expected = CASES[case]
-    _assert_clear_failure(_build_with(tmp_path, files), *expected)
-
-
-SETTINGS = {
-    "scheduler-not-https": (("scheduler_url: https://hello.hopefordystonia.com/",
-                             "scheduler_url: http://hello.hopefordystonia.com/"),
+        "docs/assets/images/huge.svg is 1,100 KB (the limit is 1,024 KB)", "SVGOMG"),
+    "not-a-picture": ({"docs/assets/images/broken.jpg": b"\xff\xd8 this is not a photo"},
+                      "docs/assets/images/broken.jpg could not be read as a picture", "save it again as JPEG"),
+    "heic-photo": ({"docs/assets/images/IMG_0001.HEIC": b"\x00\x00\x00\x18ftypheic"},
+                   "docs/assets/images/IMG_0001.HEIC is a HEIC photo", "Export it as JPEG"),
+    "not-utf8": ({"docs/blog/posts/bad.md": post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
+                 "docs/blog/posts/bad.md: the file is not UTF-8 text; save it as UTF-8."),
+    "not-utf8-page": ({"docs/bad-page.md": "# Caf\u00e9\n".encode("latin-1")},
+                      "docs/bad-page.md: the file is not UTF-8 text"),
+    # mkdocs.yml's settings
+    "scheduler-not-https": ({"mkdocs.yml": ("scheduler_url: https://hello.hopefordystonia.com/",
+                                            "scheduler_url: http://hello.hopefordystonia.com/")},
                             "extra.booking.scheduler_url is 'http://hello.hopefordystonia.com/'"),
-    "email-not-an-address": (("email: hello@hopefordystonia.com", "email: hello at hopefordystonia"),
+    "email-not-an-address": ({"mkdocs.yml": ("email: hello@hopefordystonia.com", "email: hello at hopefordystonia")},
                              "extra.booking.email is 'hello at hopefordystonia'"),
-    "social-javascript": (("link: https://www.youtube.com/@hopefordystonia", "link: javascript:alert(1)"),
+    "social-javascript": ({"mkdocs.yml": ("link: https://www.youtube.com/@hopefordystonia",
+                                          "link: javascript:alert(1)")},
                           "extra.social item 1 link is 'javascript:alert(1)'"),
 }
 
 
-@pytest.mark.parametrize("case", SETTINGS, ids=list(SETTINGS))
-def test_a_bad_booking_or_social_setting_stops_the_build_naming_it(tmp_path, case):
-    change, expected = SETTINGS[case]
-    _assert_clear_failure(_build_with(tmp_path, config=change), expected)
+@pytest.mark.parametrize("case", BAD_INPUT)
+def test_the_build_refuses_bad_input_naming_the_file_or_setting_and_the_cause(tmp_path, case):
+    edits, *expected = BAD_INPUT[case]
+    assert_refused(build_with(tmp_path, edits), *expected)
 
 
 def test_a_plain_http_link_is_a_warning_not_a_failure(tmp_path):
     body = BODY.format("[an old page](http://example.org/page)")
-    result = _build_with(tmp_path, {"docs/blog/posts/old-link.md": post_markdown("old-link", body=body)})
+    result = build_with(tmp_path, {"docs/blog/posts/old-link.md": post_markdown("old-link", body=body)})
     assert result.returncode == 0, result.output
     assert ("WARNING -  docs/blog/posts/old-link.md: the link 'http://example.org/page' is not "
             "secure; use https://") in result.output
@@ -156,7 +108,7 @@ def test_new_post_creates_a_complete_draft_and_never_overwrites(tmp_path):
 def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp_path, monkeypatch):
     from scripts import ci_summary
 
-    result = _build_with(tmp_path, {
+    result = build_with(tmp_path, {
         "docs/blog/posts/one.md": post_markdown("one", authors="fede"),
         "docs/blog/posts/two.md": post_markdown("two", body=BODY.format("[see](../../nowhere.md)")),
     })
@@ -175,9 +127,7 @@ def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp
 def test_a_post_written_from_the_guides_template_builds(tmp_path):
     guide = (REPO / "AUTHORING.md").read_text()
     template = re.search(r"```markdown\n(---\ntitle: .*?)```", guide, re.S)[1]
-    project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/my-new-article.md").write_text(template)
-    result = build(project, tmp_path / "site")
+    result = build_with(tmp_path, {"docs/blog/posts/my-new-article.md": template})
     assert result.returncode == 0, result.output
 
 

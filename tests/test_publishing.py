@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from tests.site_build import REPO, build, copy_project, post_markdown
+from tests.site_build import REPO, assert_refused, build_with, copy_project, post_markdown
 from tests.site_pages import html_pages
 
 DENVER = ZoneInfo("America/Denver")
@@ -54,10 +54,8 @@ def test_a_scheduled_posts_year_has_no_archive_page_of_its_own(site, source):
     (dt.datetime(2030, 3, 15, 0, 0, tzinfo=DENVER), True),
 ], ids=["the-evening-before-in-colorado", "midnight-in-colorado"])
 def test_a_post_goes_online_at_midnight_where_the_practice_is(tmp_path, moment, published):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/on-its-day.md").write_text(
-        post_markdown("on-its-day", date={"created": "2030-03-15"}, last_reviewed="2030-03-15"))
-    result = build(project, tmp_path / "site", now=moment)
+    post = post_markdown("on-its-day", date={"created": "2030-03-15"}, last_reviewed="2030-03-15")
+    result = build_with(tmp_path, {"docs/blog/posts/on-its-day.md": post}, now=moment)
     assert result.returncode == 0, result.output
     assert (tmp_path / "site/blog/on-its-day/index.html").exists() == published
 
@@ -74,21 +72,40 @@ def test_the_daily_publishing_run_fires_just_after_midnight_in_colorado_all_year
         assert any(dt.time(0, 0) <= run <= dt.time(0, 30) for run in local_runs), (day, local_runs)
 
 
+def test_a_post_scheduled_for_later_is_checked_when_pushed_on_the_site_of_its_day(run_folder):
+    # Every test that reads the built site runs on the publication-day build too, and the
+    # browser checks sample its pages: what the daily run will publish is checked now.
+    from tests.conftest import built_variant
+
+    today, later = built_variant(run_folder, "grown"), built_variant(run_folder, "publication-day")
+    scheduled = [post for post in today.source.unpublished_posts if post.meta.get("draft") is not True]
+    assert scheduled, "tests/grown_site.py schedules a post"
+    for post in scheduled:
+        assert not (today.site / post.page).exists() and (later.site / post.page).is_file(), post.source
+    assert not [post for post in later.source.unpublished_posts if post.meta.get("draft") is not True]
+
+
+def test_the_daily_publishing_run_only_builds_and_publishes():
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
+    jobs = workflow["jobs"]
+    assert "schedule" in jobs["test"]["if"] and "!=" in jobs["test"]["if"], "no tests in the daily run"
+    assert "needs.test.result == 'skipped' && github.event_name == 'schedule'" in jobs["publish"]["if"]
+    assert any(step.get("run") == "make build" for step in jobs["publish"]["steps"]), "the build's own checks"
+
+
 # -- A date is a date, however it is written --------------------------------------------------------
 
 
 def test_a_flat_date_builds_exactly_like_date_created(tmp_path):
     sites = []
     for form in ("flat", "nested"):
-        project = copy_project(tmp_path / form)
         text = post_markdown("dated", date={"created": "2025-07-04"}, last_reviewed="2025-07-04")
         if form == "flat":
             text = text.replace("date:\n  created: 2025-07-04\n", "date: 2025-07-04\n")
             assert "date: 2025-07-04\n" in text
-        (project / "docs/blog/posts/dated.md").write_text(text)
-        result = build(project, tmp_path / f"{form}-site")
+        result = build_with(tmp_path / form, {"docs/blog/posts/dated.md": text})
         assert result.returncode == 0, result.output
-        sites.append(tmp_path / f"{form}-site")
+        sites.append(tmp_path / form / "site")
     comparison = filecmp.dircmp(*sites)
     assert _differences(comparison) == [], "pages, feeds, JSON-LD and sitemap must be identical"
 
@@ -105,39 +122,37 @@ def _differences(comparison: filecmp.dircmp) -> list[str]:
 # -- Links and redirects to unpublished posts ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("link", ["[soon](blog/posts/a-draft.md)", "[soon](../blog/a-draft/)",
-                                  "[soon](/blog/a-draft/)"], ids=["markdown", "address", "absolute"])
-def test_a_link_from_a_published_page_to_a_draft_stops_the_build_naming_both(tmp_path, link):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", draft=True))
-    about = project / "docs/about.md"
-    about.write_text(about.read_text() + f"\nComing: {link}\n")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert ("docs/about.md links to docs/blog/posts/a-draft.md, which is not published "
-            "(a draft: `draft: true`)") in result.output
-    assert "Traceback" not in result.output
+A_DRAFT = {"docs/blog/posts/a-draft.md": post_markdown("a-draft", draft=True)}
 
 
-def test_a_redirect_to_a_scheduled_post_stops_the_build_naming_both(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/later.md").write_text(
-        post_markdown("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "  redirects:\n", "  redirects:\n    post/later.md: blog/posts/later.md\n"))
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert ("mkdocs.yml redirects post/later.md to docs/blog/posts/later.md, which is not "
-            "published (scheduled: dated 2099-01-01, after today)") in result.output
+def _about_links_to_a_draft(link: str) -> dict:
+    return {**A_DRAFT, "docs/about.md": (REPO / "docs/about.md").read_text() + f"\nComing: {link}\n"}
+
+
+LINK_TO_A_DRAFT = ("docs/about.md links to docs/blog/posts/a-draft.md, which is not published "
+                   "(a draft: `draft: true`)")
+# case: (edits to a copy of the project, the texts of the message the build stops with)
+UNPUBLISHED_TARGETS = {
+    "markdown-link-to-a-draft": (_about_links_to_a_draft("[soon](blog/posts/a-draft.md)"), LINK_TO_A_DRAFT),
+    "address-link-to-a-draft": (_about_links_to_a_draft("[soon](../blog/a-draft/)"), LINK_TO_A_DRAFT),
+    "absolute-link-to-a-draft": (_about_links_to_a_draft("[soon](/blog/a-draft/)"), LINK_TO_A_DRAFT),
+    "redirect-to-a-scheduled-post": (
+        {"docs/blog/posts/later.md": post_markdown("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"),
+         "mkdocs.yml": ("  redirects:\n", "  redirects:\n    post/later.md: blog/posts/later.md\n")},
+        "mkdocs.yml redirects post/later.md to docs/blog/posts/later.md, which is not "
+        "published (scheduled: dated 2099-01-01, after today)"),
+}
+
+
+@pytest.mark.parametrize("case", UNPUBLISHED_TARGETS)
+def test_the_build_refuses_a_link_or_redirect_to_an_unpublished_post_naming_both(tmp_path, case):
+    edits, *expected = UNPUBLISHED_TARGETS[case]
+    assert_refused(build_with(tmp_path, edits), *expected)
 
 
 def test_a_draft_may_link_to_another_draft(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", draft=True))
-    (project / "docs/blog/posts/b-draft.md").write_text(
-        post_markdown("b-draft", draft=True, body="See [a](a-draft.md).\n\n<!-- more -->\n\nMore.\n"))
-    assert build(project, tmp_path / "site").returncode == 0
+    b_draft = post_markdown("b-draft", draft=True, body="See [a](a-draft.md).\n\n<!-- more -->\n\nMore.\n")
+    assert build_with(tmp_path, {**A_DRAFT, "docs/blog/posts/b-draft.md": b_draft}).returncode == 0
 
 
 # -- The preview shows everything, marked ------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from tests.browser_audits import block_other_hosts
 from tests.conftest import BROWSED, search_for, search_word
 from tests.reader_tour import SCHEMES, SCREENS
-from tests.site_build import build, copy_project, post_markdown
+from tests.site_build import assert_refused, build_with, post_markdown
 
 pytestmark = pytest.mark.browser
 
@@ -39,11 +39,6 @@ def test_the_search_index_loads_only_when_the_reader_opens_search(browser, serve
 
 # -- Video: nothing from YouTube before the reader presses play ------------------------------
 
-VIDEO_LINK = "[A talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
-VIDEO_POST = post_markdown("a-talk", title="A talk about dystonia",
-                  body=f"Intro.\n\n<!-- more -->\n\n{VIDEO_LINK}\n")
-
-
 def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(browser, sample_with):
     video = sample_with(".hfd-video")
     context = browser.new_context()
@@ -64,10 +59,7 @@ def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(brows
     context.close()
 
 
-def test_a_video_link_that_is_not_youtube_is_a_clear_error(tmp_path):
-    project = copy_project(tmp_path / "project")
-    post = VIDEO_POST.replace("https://www.youtube.com/watch?v=abcdefghijk", "https://example.com/v")
-    (project / "docs/blog/posts/a-talk.md").write_text(post)
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/blog/posts/a-talk.md: 'https://example.com/v' is not a YouTube video address" in result.output
+def test_the_build_refuses_a_video_link_that_is_not_youtube_naming_post_and_address(tmp_path):
+    body = "Intro.\n\n<!-- more -->\n\n[A talk about dystonia](https://example.com/v){ .youtube }\n"
+    result = build_with(tmp_path, {"docs/blog/posts/a-talk.md": post_markdown("a-talk", body=body)})
+    assert_refused(result, "docs/blog/posts/a-talk.md: 'https://example.com/v' is not a YouTube video address")

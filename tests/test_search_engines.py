@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import BROWSED
 
 from tests import schema_org
-from tests.site_build import build, copy_project, post_markdown
+from tests.site_build import assert_refused, build_with, post_markdown
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
 
 SITE = "https://www.hopefordystonia.com/"
@@ -121,13 +121,9 @@ def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
     assert "Disallow: /\n" not in robots
 
 
-def test_an_article_without_description_stops_the_build_by_name(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/blog/posts/undescribed.md").write_text(post_markdown("undescribed", description=None))
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/blog/posts/undescribed.md: `description:` is missing" in result.output
-    assert "Traceback" not in result.output
+def test_the_build_refuses_an_article_without_a_description_naming_it(tmp_path):
+    result = build_with(tmp_path, {"docs/blog/posts/undescribed.md": post_markdown("undescribed", description=None)})
+    assert_refused(result, "docs/blog/posts/undescribed.md: `description:` is missing")
 
 
 # -- Addresses that last -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from tests import schema_org
-from tests.site_build import REPO, build, copy_project, post_markdown
+from tests.site_build import REPO, assert_refused, build, build_with, copy_project, post_markdown
 from tests.site_pages import html_pages, soup, text_of, url_of
 
 POLICY_PAGES = ["about/", "editorial-policy/", "privacy/", "accessibility/", "contact/"]
@@ -168,13 +168,8 @@ REVIEWED = post_markdown(
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("trust")
-    project = copy_project(root / "project")
-    (project / "docs/blog/posts/a-reviewed-article.md").write_text(REVIEWED)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text()
-                      .replace("      enabled: false", "      enabled: true")
-                      .replace('      repo: ""', "      repo: example/discussions"))
-    result = build(project, root / "site")
+    comments_on = ('      enabled: false\n      repo: ""', "      enabled: true\n      repo: example/discussions")
+    result = build_with(root, {"docs/blog/posts/a-reviewed-article.md": REVIEWED, "mkdocs.yml": comments_on})
     assert result.returncode == 0, result.output
     return root / "site"
 
@@ -228,82 +223,71 @@ def test_print_and_copy_link_work_from_an_article(browser, fixture_site):
 
 # -- The build refuses an article that lacks any of it ----------------------------------------------
 
-BAD_POSTS = {
-    "no-description": (dict(description=None), "`description:` is missing"),
-    "no-date": (dict(date=None), "`date:` is missing"),
-    "date-not-a-date": (dict(date={"created": "last spring"}), "`date.created` is 'last spring', not a date"),
-    "no-last-reviewed": (dict(last_reviewed=None), "`last_reviewed:` is missing"),
-    "no-author": (dict(authors=None), "`authors:` is missing"),
-    "unknown-author": (dict(authors=["someone"]), "`authors:` 'someone' is not one of: fede (listed in docs/blog/.authors.yml)"),
-    "half-a-reviewer": (dict(medical_reviewer={"name": "Dr X"}), "`medical_reviewer:` needs both"),
-    "source-without-link": (dict(sources=[{"title": "A"}]), "`sources:` item 1 needs a `url:` or a `citation:`"),
-    "authors-as-text": (dict(authors="fede"), "`authors:` is 'fede', but it must be a list"),
-    "title-as-list": (dict(title=["a", "b"]), "`title:` is a list (a, b), but it must be text"),
-    "missing-share-image": (dict(image="assets/images/nope.png", image_alt="A picture"),
-                            "`image:` 'assets/images/nope.png' is not a file in docs/"),
-    "share-image-without-alt": (dict(image="assets/images/social-card.png"), "`image_alt:` is missing"),
-    "draft-not-yes-or-no": (dict(draft="maybe"), "`draft:` is 'maybe'; write `draft: true`"),
-    "slug-with-spaces": (dict(slug="My Post"), "`slug:` is 'My Post'; the address may use only"),
-    "misspelled-field": (dict(catagories=["Understanding dystonia"]), "`catagories:` is not a field of a post; did you mean `categories:`?"),
-    "updated-before-created": (dict(date={"created": "2024-03-01", "updated": "2024-01-01"}),
-                               "`date.updated` (2024-01-01) is before `date.created` (2024-03-01)"),
+BAD = "docs/blog/posts/bad.md"
+
+
+def _post(body: str = "More.", **fields) -> dict:
+    """A post at docs/blog/posts/bad.md: `body` after its excerpt, `fields` changed."""
+    return {BAD: post_markdown("bad", body=f"Intro.\n\n<!-- more -->\n\n{body}\n", **fields)}
+
+
+# case: (edits to a copy of the project, the texts of the message the build stops with)
+ARTICLE_FIELDS = {
+    "no-description": (_post(description=None), f"{BAD}: `description:` is missing"),
+    "no-date": (_post(date=None), f"{BAD}: `date:` is missing"),
+    "date-not-a-date": (_post(date={"created": "last spring"}), f"{BAD}: `date.created` is 'last spring', not a date"),
+    "no-last-reviewed": (_post(last_reviewed=None), f"{BAD}: `last_reviewed:` is missing"),
+    "no-author": (_post(authors=None), f"{BAD}: `authors:` is missing"),
+    "unknown-author": (_post(authors=["someone"]),
+                       f"{BAD}: `authors:` 'someone' is not one of: fede (listed in docs/blog/.authors.yml)"),
+    "half-a-reviewer": (_post(medical_reviewer={"name": "Dr X"}), f"{BAD}: `medical_reviewer:` needs both"),
+    "source-without-link": (_post(sources=[{"title": "A"}]),
+                            f"{BAD}: `sources:` item 1 needs a `url:` or a `citation:`"),
+    "authors-as-text": (_post(authors="fede"), f"{BAD}: `authors:` is 'fede', but it must be a list"),
+    "title-as-list": (_post(title=["a", "b"]), f"{BAD}: `title:` is a list (a, b), but it must be text"),
+    "missing-share-image": (_post(image="assets/images/nope.png", image_alt="A picture"),
+                            f"{BAD}: `image:` 'assets/images/nope.png' is not a file in docs/"),
+    "share-image-without-alt": (_post(image="assets/images/social-card.png"), f"{BAD}: `image_alt:` is missing"),
+    "draft-not-yes-or-no": (_post(draft="maybe"), f"{BAD}: `draft:` is 'maybe'; write `draft: true`"),
+    "slug-with-spaces": (_post(slug="My Post"), f"{BAD}: `slug:` is 'My Post'; the address may use only"),
+    "misspelled-field": (_post(catagories=["Understanding dystonia"]),
+                         f"{BAD}: `catagories:` is not a field of a post; did you mean `categories:`?"),
+    "updated-before-created": (_post(date={"created": "2024-03-01", "updated": "2024-01-01"}),
+                               f"{BAD}: `date.updated` (2024-01-01) is before `date.created` (2024-03-01)"),
+    "author-without-a-role": (
+        {"docs/blog/.authors.yml": ("    role: Founder of Hope for Dystonia, coach; not a medical provider\n", "")},
+        "author 'fede' has no `role:` in docs/blog/.authors.yml"),
 }
 
 
-@pytest.mark.parametrize("case", BAD_POSTS, ids=list(BAD_POSTS))
-def test_an_article_missing_a_field_stops_the_build_naming_file_and_field(tmp_path, case):
-    changes, message = BAD_POSTS[case]
-    project = copy_project(tmp_path / "project")
-    (project / f"docs/blog/posts/{case}.md").write_text(post_markdown(case, **changes))
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/blog/posts/{case}.md: {message}" in result.output
-    assert "Traceback" not in result.output
+@pytest.mark.parametrize("case", ARTICLE_FIELDS)
+def test_the_build_refuses_an_article_missing_a_field_naming_file_and_field(tmp_path, case):
+    edits, *expected = ARTICLE_FIELDS[case]
+    assert_refused(build_with(tmp_path, edits), *expected)
 
 
-def test_an_author_without_a_role_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    authors = project / "docs/blog/.authors.yml"
-    authors.write_text(authors.read_text().replace(
-        "    role: Founder of Hope for Dystonia, coach; not a medical provider\n", ""))
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "author 'fede' has no `role:` in docs/blog/.authors.yml" in result.output
+NO_CREDIT = "the figure 'logo.svg' needs a caption with a line starting \"Credit:\""
+PICTURES = {
+    "no-alt-text": (_post("![](../../assets/images/logo.svg)"), f"{BAD}: the image 'logo.svg' has no alt text"),
+    "html-figure-without-credit": (
+        _post('<figure markdown="span">\n  ![A logo](../../assets/images/logo.svg)\n</figure>'), f"{BAD}: {NO_CREDIT}"),
+    "markdown-figure-without-credit": (
+        _post("![A logo](../../assets/images/logo.svg)\n\n/// caption\nThe logo.\n///"), f"{BAD}: {NO_CREDIT}"),
+    "no-alt-text-on-any-page": (
+        {"docs/about.md": (REPO / "docs/about.md").read_text() + "\n![](assets/images/logo.svg)\n"},
+        "docs/about.md: the image 'logo.svg' has no alt text"),
+}
 
 
-@pytest.mark.parametrize("markdown, message", [
-    ("![](../../assets/images/logo.svg)", "the image 'logo.svg' has no alt text"),
-    ('<figure markdown="span">\n  ![A logo](../../assets/images/logo.svg)\n</figure>',
-     "the figure 'logo.svg' needs a caption with a line starting \"Credit:\""),
-    ("![A logo](../../assets/images/logo.svg)\n\n/// caption\nThe logo.\n///",
-     "the figure 'logo.svg' needs a caption with a line starting \"Credit:\""),
-], ids=["no-alt-text", "html-figure-without-credit", "markdown-figure-without-credit"])
-def test_an_image_without_alt_text_or_credit_stops_the_build(tmp_path, markdown, message):
-    project = copy_project(tmp_path / "project")
-    body = f"Intro.\n\n<!-- more -->\n\n{markdown}\n"
-    (project / "docs/blog/posts/pictures.md").write_text(post_markdown("pictures", body=body))
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/blog/posts/pictures.md: {message}" in result.output
+@pytest.mark.parametrize("case", PICTURES)
+def test_the_build_refuses_a_picture_without_alt_text_or_credit_naming_page_and_picture(tmp_path, case):
+    edits, *expected = PICTURES[case]
+    assert_refused(build_with(tmp_path, edits), *expected)
 
 
-def test_an_image_without_alt_text_on_any_page_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    about = project / "docs/about.md"
-    about.write_text(about.read_text() + "\n![](assets/images/logo.svg)\n")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/about.md: the image 'logo.svg' has no alt text" in result.output
-
-
-def test_a_cta_that_promises_a_cure_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("    title: Book a consultation",
-                                                 "    title: Cure your dystonia today"))
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "extra.cta.title uses 'cure'" in result.output
+def test_the_build_refuses_a_call_to_action_that_promises_a_cure(tmp_path):
+    edits = {"mkdocs.yml": ("    title: Book a consultation", "    title: Cure your dystonia today")}
+    assert_refused(build_with(tmp_path, edits), "extra.cta.title uses 'cure'")
 
 
 # -- Reviews: a warning at every build, a list on demand -------------------------------------------

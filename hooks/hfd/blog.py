@@ -24,7 +24,8 @@ def is_post(file: File, config: MkDocsConfig) -> bool:
 
 def post_address(file: File, config: MkDocsConfig) -> str:
     """The address the blog plugin gives the post, e.g. "blog/my-post/", computed by the
-    plugin itself (tests/test_templates.py fails if its internals change)."""
+    plugin itself (if its internals change, the tests that open each post's page at this
+    address fail, e.g. tests/test_search_engines.py)."""
     from material.plugins.blog.structure import Post
 
     blog = config.plugins["material/blog"]

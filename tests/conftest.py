@@ -284,13 +284,14 @@ def page(browser, viewport):
 @pytest.fixture(scope="session")
 def reader_tour(browser, sample_pages, run_folder):
     """`reader_tour(scheme, screen)`: the sample pages visited in Chromium in that colour
-    scheme and on that screen, once per run (tests/reader_tour.py)."""
+    scheme, on that screen; each scheme's tour once per run (tests/reader_tour.py)."""
     from tests.reader_tour import Visit, tour
 
     def visited(scheme: str, screen: str) -> list:
-        found = once_json(run_folder / "tours" / f"{scheme}-{screen}.json", lambda: [
-            dataclasses.asdict(visit) for visit in tour(browser, sample_pages, scheme, screen)])
-        return [Visit(**visit) for visit in found]
+        found = once_json(run_folder / "tours" / f"{scheme}.json", lambda: {
+            screen: [dataclasses.asdict(visit) for visit in visits]
+            for screen, visits in tour(browser, sample_pages, scheme).items()})
+        return [Visit(**visit) for visit in found[screen]]
 
     return visited
 

@@ -1,4 +1,4 @@
-"""Run Lighthouse 12 (npm, pinned in package.json) on a page and summarise its report."""
+"""Run Lighthouse 12 (npm, pinned in package.json) on pages and summarise its reports."""
 
 from __future__ import annotations
 
@@ -20,23 +20,25 @@ class LighthouseUnavailable(RuntimeError):
 
 def audit(url: str, form_factor: str = "mobile") -> dict:
     """Lighthouse's scores and figures for `url`, on a simulated phone or desktop."""
+    return audit_pages([url], form_factor)[url]
+
+
+def audit_pages(urls: list[str], form_factor: str = "mobile") -> dict[str, dict]:
+    """{url: Lighthouse's scores and figures}, the pages audited one after the other in
+    one Chrome (tests/lighthouse.mjs)."""
     if not LIGHTHOUSE.exists():
         raise LighthouseUnavailable("Lighthouse is missing: run `make test` (it runs `npm ci`).")
     chrome = chromium_for_tools()
     if chrome is None:
         raise LighthouseUnavailable(f"No Chromium for Lighthouse. {browser_problem()}")
-    command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-        f"--only-categories={','.join(CATEGORIES)}", "--disable-full-page-screenshot",
-        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS]),
-    ]
-    if form_factor == "desktop":
-        command.append("--preset=desktop")
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                               env={**os.environ, "CHROME_PATH": chrome})
+    completed = subprocess.run(
+        ["node", str(REPO / "tests" / "lighthouse.mjs"), form_factor, *urls],
+        capture_output=True, text=True, timeout=600, cwd=REPO,
+        env={**os.environ, "CHROME_PATH": chrome,
+             "LIGHTHOUSE_CHROME_FLAGS": json.dumps(["--headless=new", *CHROMIUM_FLAGS])})
     if completed.returncode != 0:
-        raise RuntimeError(f"Lighthouse failed on {url}:\n{completed.stderr[-2000:]}")
-    return summarise(json.loads(completed.stdout))
+        raise RuntimeError(f"Lighthouse failed on {urls}:\n{completed.stderr[-2000:]}")
+    return {url: summarise(report) for url, report in json.loads(completed.stdout).items()}
 
 
 def summarise(report: dict) -> dict:

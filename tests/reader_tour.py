@@ -1,7 +1,7 @@
 """A reader's tour of the built site in Chromium: one page of each kind (conftest.py,
-`sample_pages`), once per colour scheme and screen, with every other host blocked, in
-one tab. Each visit records what the promises need, so that each page is loaded once
-for all of them:
+`sample_pages`), once per colour scheme, looked at on a phone and a desktop screen
+(the tab resized), with every other host blocked. Each visit records what the promises
+need, so that each page is loaded once for all of them:
 
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen;
@@ -44,35 +44,39 @@ def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
     return [cta["title"], cta["text"]], button
 
 
-def tour(browser, pages, scheme: str, screen: str) -> list[Visit]:
-    """Visit each of `pages` (conftest.SamplePage) in one tab."""
+def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[Visit]]:
+    """Visit each of `pages` (conftest.SamplePage) in one tab: loaded once, then looked at
+    on each screen in turn (the tab resized)."""
     # bypass_csp: the tour injects axe and the probes' styles; test_hosting.py checks
     # the pages under the site's own policy.
     context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light",
-                                  viewport=SCREENS[screen], bypass_csp=True)
+                                  viewport=SCREENS[screens[0]], bypass_csp=True)
     if scheme == "low-blue":
         choose_stored_scheme(context, pages[0].source.config, LOW_BLUE)
     attempts = block_other_hosts(context)
     tab = context.new_page()
     network = Network(tab)
-    visits = []
+    visits: dict[str, list[Visit]] = {screen: [] for screen in screens}
     try:
         for page in pages:
             before = len(attempts)
+            tab.set_viewport_size(SCREENS[screens[0]])
             tab.goto(page.url, wait_until="load")
-            # To the end of the page, so that whatever loads late (lazy pictures) loads.
-            tab.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
-            network.wait_until_quiet(tab)
-            visit = Visit(str(page))
-            texts, button = call_to_action_texts(page.source.config.extra, page.path)
-            problems = page_problems(tab, page.source.disclaimer, texts, button)
-            visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
-            if scheme == "low-blue":
-                visit.blue = tab.evaluate(BLUE_COLOURS_JS)
-            if screen == "desktop":
-                visit.axe = run_axe(tab)
-            visit.attempts = attempts[before:]
-            visits.append(visit)
+            for screen in screens:
+                tab.set_viewport_size(SCREENS[screen])
+                # To the end of the page, so that whatever loads late (lazy pictures) loads.
+                tab.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
+                network.wait_until_quiet(tab)
+                visit = Visit(str(page))
+                texts, button = call_to_action_texts(page.source.config.extra, page.path)
+                problems = page_problems(tab, page.source.disclaimer, texts, button)
+                visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
+                if scheme == "low-blue":
+                    visit.blue = tab.evaluate(BLUE_COLOURS_JS)
+                if screen == "desktop":
+                    visit.axe = run_axe(tab)
+                visit.attempts = attempts[before:]
+                visits[screen].append(visit)
     finally:
         context.close()
     return visits

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser_audits import FOCUS_STOP_JS, SCROLL_SETTLED_JS
+from tests.browser_audits import FOCUS_STOP_JS
 from tests.site_pages import soup
 
 pytestmark = pytest.mark.browser
@@ -33,27 +33,33 @@ MENU_BELOW = 1220
 
 @pytest.fixture
 def open_page(browser):
-    contexts = []
+    """`open_page(url, screen)`: the page loaded in a new tab of this test's window for
+    that screen (a new tab: Tab starts from the top, with no focus left from before)."""
+    windows = {}
 
     def opened(url: str, screen: str):
-        context = browser.new_context(**SCREENS[screen])
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url, wait_until="load")
-        return page
+        if screen not in windows:
+            # Without motion: the page is judged where it comes to rest after each key
+            # (scrolling, the menu's slide), not while it moves.
+            windows[screen] = browser.new_context(**SCREENS[screen], reduced_motion="reduce")
+        for tab in windows[screen].pages:
+            tab.close()
+        tab = windows[screen].new_page()
+        tab.goto(url, wait_until="load")
+        return tab
 
     yield opened
-    for context in contexts:
-        context.close()
+    for window in windows.values():
+        window.close()
 
 
-# The focused element as the reader sees it, once the page has scrolled it into view
-# (the palette toggle's radio button is drawn as the button beside it); or null once
-# focus has left the page.
+# The focused element as the reader sees it, a frame after focus moved (the palette
+# toggle's radio button is drawn as the button beside it); or null once focus has left
+# the page.
 STOP_JS = f"""async () => {{
     const focused = document.activeElement;
     if (focused === document.body) return null;
-    await ({SCROLL_SETTLED_JS})();
+    await new Promise((done) => requestAnimationFrame(done));
     return ({FOCUS_STOP_JS})(focused.classList.contains('md-option') ? focused.nextElementSibling : focused);
 }}"""
 

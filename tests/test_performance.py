@@ -8,29 +8,28 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BROWSED, IN_CI, once_json
-from tests.lighthouse import LighthouseUnavailable, audit
+from tests.lighthouse import LighthouseUnavailable, audit_pages
 
 pytestmark = pytest.mark.browser
 
-# Lighthouse takes 10-20 s a page: one page of each template (the browsed site's home,
-# articles page, newest article, consultation page and 404 page), each audited once per
-# run, whichever worker asks first. The 404 page is audited at its own address:
-# Lighthouse refuses a 404 status.
+# Lighthouse takes about 10 s a page: one page of each template (the browsed site's home,
+# articles page, newest article, consultation page and 404 page), audited once per run in
+# one Chrome. The 404 page is audited at its own address: Lighthouse refuses a 404 status.
 TEMPLATES = ["home", "articles page", "newest article", "consultation page", "404 page"]
 
 
 @pytest.fixture(scope="session")
 def report(sample_pages, run_folder):
-    def audited(kind: str) -> dict:
-        page = next(page for page in sample_pages if page.kind == kind and page.built.variant == BROWSED)
-        try:
-            return once_json(run_folder / "lighthouse" / f"{kind}.json", lambda: audit(page.url, "mobile"))
-        except LighthouseUnavailable as error:
-            if IN_CI:
-                pytest.fail(str(error))
-            pytest.skip(str(error))
-
-    return audited
+    pages = {page.kind: page.url for page in sample_pages
+             if page.kind in TEMPLATES and page.built.variant == BROWSED}
+    try:  # by kind: each worker serves the site at its own address
+        reports = once_json(run_folder / "lighthouse.json", lambda: dict(zip(pages, audit_pages(
+            list(pages.values())).values())))
+    except LighthouseUnavailable as error:
+        if IN_CI:
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    return lambda kind: reports[kind]
 
 
 @pytest.mark.parametrize("kind", TEMPLATES)

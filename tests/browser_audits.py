@@ -54,6 +54,27 @@ FOCUS_RING_CONTRAST_JS = """(element) => {
     return {contrast: (l1 + 0.05) / (l2 + 0.05), width};
 }"""
 
+# The page's chrome: where a reader finds the site's own controls.
+CHROME_TARGETS = ", ".join(
+    f"{area} {control}"
+    for area in (".md-header", ".md-tabs", ".md-sidebar--primary", "footer", ".hfd-cta")
+    for control in ("a[href]", "button", "label[for]", "input:not([type=hidden])")
+)
+
+# What the header shows of the site's name: its text, whether it is cut, whether it
+# lies inside the header.
+SITE_NAME_JS = """() => {
+    const e = document.querySelector('.md-header__topic:first-child .md-ellipsis');
+    const header = e.closest('.md-header').getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    const text = range.getBoundingClientRect();
+    return {text: e.innerText.replace(/\\s+/g, ' ').trim(),
+            cut: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+            inside: text.left >= header.left && text.right <= header.right
+                    && text.top >= header.top && text.bottom <= header.bottom};
+}"""
+
 # Every visible link and control in the page's chrome, with its size.
 TARGETS_JS = """(selectors) => {
     const seen = new Set(), out = [];

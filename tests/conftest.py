@@ -293,6 +293,7 @@ def reader_tour(browser, sample_pages, run_folder):
             for screen, visits in tour(browser, sample_pages, scheme).items()})
         return [Visit(**visit) for visit in found[screen]]
 
+    visited.site_name = sample_pages[0].source.config.site_name
     return visited
 
 

@@ -6,7 +6,10 @@ need, so that each page is loaded once for all of them:
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen;
 - why the disclaimer or the booking call-to-action could not be read (tests/reading.py);
-- in the low-blue scheme, every colour with more blue than red or green (or pure white).
+- in the low-blue scheme, every colour with more blue than red or green (or pure white);
+- in the light scheme, the page laid out at other widths: the page chrome's controls
+  too small to press, the site name cut or out of the header, and sideways scrolling
+  or a cut-off disclaimer or booking button when zoomed (with WCAG's text spacing too).
 
 "light" and "dark" follow the system setting; "low-blue" is the palette option the
 reader picks with the toggle (stored, as Material stores it).
@@ -16,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tests.browser_audits import (BLUE_COLOURS_JS, Network, block_other_hosts, choose_stored_scheme,
-                                  run_axe)
+from tests.browser_audits import (BLUE_COLOURS_JS, CHROME_TARGETS, SITE_NAME_JS, TARGETS_JS,
+                                  Network, block_other_hosts, choose_stored_scheme, run_axe)
 from tests.reading import page_problems
 from tests.site_pages import url_of
 
@@ -34,6 +37,20 @@ class Visit:
     disclaimer: list[str] = field(default_factory=list)
     call_to_action: list[str] = field(default_factory=list)
     blue: list[str] = field(default_factory=list)
+    small_targets: list[dict] = field(default_factory=list)
+    site_name: dict[str, dict] = field(default_factory=dict)   # width: what the header shows
+    reflow: list[str] = field(default_factory=list)
+
+
+# Widths the site name is judged at; a 1280 px screen zoomed to 400% and to 200%; and the
+# text spacing WCAG 1.4.12 says readers may set.
+SITE_NAME_WIDTHS = [320, 360, 390, 480, 640, 768, 1024, 1280, 1920]
+REFLOW_WIDTHS = {320: "400% zoom", 640: "200% zoom"}
+WCAG_TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
 
 
 def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
@@ -75,11 +92,41 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
                 if screen == "desktop":
                     visit.axe = run_axe(tab)
+                if scheme == "light":
+                    visit.small_targets = [target for target in tab.evaluate(TARGETS_JS, CHROME_TARGETS)
+                                           if target["width"] < 24 or target["height"] < 24]
                 visit.attempts = attempts[before:]
                 visits[screen].append(visit)
+            if scheme == "light":
+                visits[screens[0]][-1].site_name, visits[screens[0]][-1].reflow = _at_other_widths(tab)
     finally:
         context.close()
     return visits
+
+
+def _at_other_widths(tab) -> tuple[dict, list[str]]:
+    """The loaded page resized: what its header shows of the site name at each width, and
+    where it scrolls sideways or cuts off the disclaimer or booking button when zoomed
+    (the text spacing is added last: it stays on the page)."""
+    site_name = {}
+    for width in SITE_NAME_WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 600})
+        site_name[str(width)] = tab.evaluate(SITE_NAME_JS)
+    reflow = []
+    for spacing in ("default spacing", "WCAG text spacing"):
+        if spacing != "default spacing":
+            tab.add_style_tag(content=WCAG_TEXT_SPACING)
+        for width, zoom in REFLOW_WIDTHS.items():
+            tab.set_viewport_size({"width": width, "height": 800})
+            where = f"at {width}px ({zoom}, {spacing})"
+            overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                reflow.append(f"{where} scrolls sideways by {overflow}px")
+            for selector in ("footer .hfd-disclaimer", "aside.hfd-cta a.md-button--primary"):
+                box = tab.locator(selector).bounding_box()
+                if not (box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1):
+                    reflow.append(f"{where}: {selector} is cut off: {box}")
+    return site_name, reflow
 
 
 def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_audits import choose_stored_scheme, describe, tab_through
-from tests.reader_tour import LOW_BLUE, SCHEMES
+from tests.reader_tour import LOW_BLUE, SCHEMES, SCREENS
 from tests.site_pages import soup
 
 pytestmark = pytest.mark.browser
@@ -16,14 +16,6 @@ def test_axe_finds_no_violation_on_any_page(reader_tour, scheme):
     failures = [f"{visit.page}:\n{describe(visit.axe)}" for visit in reader_tour(scheme, "desktop")
                 if visit.axe]
     assert not failures, "\n".join(failures)
-
-
-SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-CHROME_TARGETS = ", ".join(
-    f"{area} {control}"
-    for area in (".md-header", ".md-tabs", ".md-sidebar--primary", "footer", ".hfd-cta")
-    for control in ("a[href]", "button", "label[for]", "input:not([type=hidden])")
-)
 
 
 @pytest.fixture
@@ -140,54 +132,20 @@ def test_lines_are_at_most_80_characters_with_generous_line_height(tab, sample_a
         assert measure["lineHeight"] >= 1.5, measure
 
 
-WCAG_TEXT_SPACING = """
-* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
-    word-spacing: 0.16em !important; }
-p { margin-bottom: 2em !important; }
-"""
-
-
-# A 1280 px screen zoomed to 400% and to 200%: each page is loaded once and laid out at
-# both widths, with and without the text spacing readers may set.
-REFLOW_WIDTHS = {320: "400% zoom", 640: "200% zoom"}
-
-
-def test_pages_reflow_without_horizontal_scrolling(tab, sample_pages):
-    page = tab(viewport={"width": 320, "height": 800})
-    problems = []
-    for sample in sample_pages:
-        page.goto(sample.url)
-        for spacing in ("default spacing", "WCAG text spacing"):
-            if spacing != "default spacing":
-                page.add_style_tag(content=WCAG_TEXT_SPACING)
-            for width, zoom in REFLOW_WIDTHS.items():
-                page.set_viewport_size({"width": width, "height": 800})
-                where = f"{sample} at {width}px ({zoom}, {spacing})"
-                overflow = page.evaluate(
-                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-                if overflow > 0:
-                    problems.append(f"{where} scrolls sideways by {overflow}px")
-                for selector in ("footer .hfd-disclaimer", "aside.hfd-cta a.md-button--primary"):
-                    box = page.locator(selector).bounding_box()
-                    if not (box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1):
-                        problems.append(f"{where}: {selector} is cut off: {box}")
+# The pages as the light tour (tests/reader_tour.py) laid them out at 320 and 640 px: a
+# 1280 px screen zoomed to 400% and to 200%, with and without WCAG's text spacing.
+def test_pages_reflow_without_horizontal_scrolling(reader_tour):
+    problems = [f"{visit.page} {problem}" for visit in reader_tour("light", "phone") for problem in visit.reflow]
     assert not problems, "\n".join(problems)
 
 
 # -- Large targets ---------------------------------------------------------------------------
 
 
-def test_every_control_in_the_page_chrome_is_at_least_24px(tab, sample_pages):
-    from tests.browser_audits import TARGETS_JS
-
-    page = tab(viewport=SCREENS["desktop"])
-    small = []
-    for sample in sample_pages:
-        page.goto(sample.url)
-        for screen, viewport in SCREENS.items():
-            page.set_viewport_size(viewport)
-            small += [f"{sample} ({screen}): {target}" for target in page.evaluate(TARGETS_JS, CHROME_TARGETS)
-                      if target["width"] < 24 or target["height"] < 24]
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_control_in_the_page_chrome_is_at_least_24px(reader_tour, screen):
+    small = [f"{visit.page} ({screen}): {target}" for visit in reader_tour("light", screen)
+             for target in visit.small_targets]
     assert not small, "\n".join(small)
 
 
@@ -311,30 +269,12 @@ def test_each_landmark_name_is_added_to_markup_material_still_writes(site):
 # -- Small things seen on every visit ----------------------------------------------------
 
 
-SITE_NAME_WIDTHS = [320, 360, 390, 480, 640, 768, 1024, 1280, 1920]
-
-
-def test_the_site_name_is_shown_whole_at_every_width(tab, sample_pages):
-    page = tab(viewport={"width": 320, "height": 600})
-    problems = []
-    for sample in sample_pages:
-        page.goto(sample.url)
-        for width in SITE_NAME_WIDTHS:
-            page.set_viewport_size({"width": width, "height": 600})
-            name = page.locator(".md-header__topic:first-child .md-ellipsis")
-            state = name.evaluate("""(e) => {
-                const header = e.closest('.md-header').getBoundingClientRect();
-                const range = document.createRange();
-                range.selectNodeContents(e);
-                const text = range.getBoundingClientRect();
-                return {text: e.innerText.replace(/\\s+/g, ' ').trim(),
-                        cut: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
-                        inside: text.left >= header.left && text.right <= header.right
-                                && text.top >= header.top && text.bottom <= header.bottom};
-            }""")
-            if state != {"text": sample.source.config.site_name, "cut": False, "inside": True}:
-                problems.append(f"{sample} at {width}px: {state}")
+def test_the_site_name_is_shown_whole_at_every_width(reader_tour):
+    problems = [f"{visit.page} at {width}px: {state}" for visit in reader_tour("light", "phone")
+                for width, state in visit.site_name.items() if (state["cut"], state["inside"]) != (False, True)]
+    names = {state["text"] for visit in reader_tour("light", "phone") for state in visit.site_name.values()}
     assert not problems, "\n".join(problems)
+    assert names == {reader_tour.site_name}, names
 
 
 def test_callouts_are_never_smaller_than_the_text_around_them(tab, sample_pages):

@@ -22,6 +22,8 @@ import os
 import re
 from pathlib import Path
 
+import yaml
+
 from tests.site_build import copy_project, post_markdown
 
 PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
@@ -48,10 +50,13 @@ def _more_articles(posts: Path, samples: dict[str, str], wanted: int) -> None:
     published = [name for name, text in samples.items() if "draft: true" not in text and name != "a-scheduled-post"]
     have = len(list(posts.glob("*.md"))) - (len(samples) - len(published))
     for number, name in zip(range(have + 1, wanted + 1), itertools.cycle(published)):
-        text = samples[name]
-        text = re.sub(r"(?m)^title: .*$", f"title: More, number {number}", text, count=1)
-        text = re.sub(r"(?m)^slug: .*\n", "", text, count=1)
-        (posts / f"more-{number}.md").write_text(text, encoding="utf-8")
+        _, front, body = samples[name].split("---\n", 2)
+        meta = yaml.safe_load(front)
+        meta.pop("slug", None)
+        meta.update(title=f"More, number {number}", description=f"Article number {number}, like {name}.")
+        front = re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
+        body = re.sub(r"(?m)^# .*$", f"# {meta['title']}", body, count=1)
+        (posts / f"more-{number}.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 
 def empty_project(destination: Path) -> Path:

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_any_page(reader_tour, scheme):
+def test_axe_finds_no_violation_on_any_kind_of_page(reader_tour, scheme):
     failures = [f"{visit.page}:\n{describe(visit.axe)}" for visit in reader_tour(scheme, "desktop")
                 if visit.axe]
     assert not failures, "\n".join(failures)

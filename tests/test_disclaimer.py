@@ -277,7 +277,7 @@ from tests.reading import page_problems  # noqa: E402
 @pytest.mark.browser
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_shows_a_readable_disclaimer_and_call_to_action(reader_tour, scheme, screen):
+def test_every_kind_of_page_shows_a_readable_disclaimer_and_call_to_action(reader_tour, scheme, screen):
     problems = unreadable(reader_tour(scheme, screen), scheme, screen)
     assert not problems, "\n" + "\n".join(problems)
 

@@ -1,10 +1,10 @@
 """The low-blue scheme: warm colours with little blue light, for light-sensitive readers.
 
 Chosen with the same palette toggle as light and dark, remembered, applied before the
-first paint; on every page, no colour the site draws has more blue than red or green,
-and nothing is pure white (measured in Chromium, tests/browser_audits.py). Its contrast
-is judged by axe on every page (test_accessibility.py), and what the site says of it
-makes no health claim.
+first paint; on every kind of page, no colour the site draws has more blue than red or
+green, and nothing is pure white (measured in Chromium, tests/browser_audits.py). Its
+contrast is judged by axe on the same pages (test_accessibility.py), and what the site
+says of it makes no health claim.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("screen", ["phone", "desktop"])
-def test_no_colour_on_any_page_has_more_blue_than_red_or_green(reader_tour, screen):
+def test_no_colour_on_any_kind_of_page_has_more_blue_than_red_or_green(reader_tour, screen):
     found = [f"{visit.page}: {colour}" for visit in reader_tour("low-blue", screen) for colour in visit.blue]
     assert not found, "\n".join(found[:40])
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_page_requests_anything_from_another_host(reader_tour, scheme, screen):
+def test_no_kind_of_page_requests_anything_from_another_host(reader_tour, scheme, screen):
     attempts = {visit.page: visit.attempts for visit in reader_tour(scheme, screen) if visit.attempts}
     assert attempts == {}
 

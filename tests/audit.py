@@ -13,6 +13,7 @@ import json
 import statistics
 import sys
 
+from tests.bench import spread
 from tests.lighthouse import audit
 from tests.site_build import REPO, built_site
 from tests.static_server import serve
@@ -50,10 +51,6 @@ def main() -> int:
     return 0
 
 
-def _spread(values: list[float], fmt: str = "{:.0f}") -> str:
-    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}-{fmt.format(max(values))})"
-
-
 def _print_row(row: dict, header: bool) -> None:
     if header:
         print(f"{'page':<13}{'device':<9}{'perf':>14}{'LCP ms':>18}{'TBT ms':>16}{'CLS':>7}"
@@ -63,8 +60,8 @@ def _print_row(row: dict, header: bool) -> None:
     scores = "/".join(str(min(run["scores"][name] for run in runs))
                       for name in ("accessibility", "best-practices", "seo"))
     print(f"{row['page']:<13}{row['form_factor']:<9}"
-          f"{_spread([run['scores']['performance'] for run in runs]):>14}"
-          f"{_spread([run['lcp_ms'] for run in runs]):>18}{_spread([run['tbt_ms'] for run in runs]):>16}"
+          f"{spread([run['scores']['performance'] for run in runs]):>14}"
+          f"{spread([run['lcp_ms'] for run in runs]):>18}{spread([run['tbt_ms'] for run in runs]):>16}"
           f"{max(run['cls'] for run in runs):>7}{scores:>15}{last['total_bytes'] / 1024:>7.1f}"
           f"{last['requests']:>6}{max(run['render_blocking'] for run in runs):>9}"
           f"{round(statistics.median(run['benchmark_index'] for run in runs)):>7}"

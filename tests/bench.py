@@ -145,7 +145,8 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 VARIANTS = ("first build", "rebuild", "plain")
 
 
-def _spread(values: list[float], digits: int) -> str:
+def spread(values: list[float], digits: int = 0) -> str:
+    """The median, and the lowest and highest, of `values`."""
     return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
@@ -177,8 +178,8 @@ def main() -> int:
             time_x = statistics.median(seconds[variant]) / statistics.median(seconds["plain"])
             mem_x = statistics.median(memory[variant]) / statistics.median(memory["plain"])
             in_hooks = statistics.median(run["hook_seconds"] / run["build_seconds"] for run in runs[variant])
-            print(f"{size:>6} {variant:>12} {_spread(seconds[variant], 2):>19} {time_x:>8.2f} "
-                  f"{_spread(memory[variant], 0):>15} {mem_x:>8.2f} {in_hooks:>8.0%}", flush=True)
+            print(f"{size:>6} {variant:>12} {spread(seconds[variant], 2):>19} {time_x:>8.2f} "
+                  f"{spread(memory[variant]):>15} {mem_x:>8.2f} {in_hooks:>8.0%}", flush=True)
     for variant in ("first build", "rebuild"):
         fastest = min(rows[-1]["runs"][variant], key=lambda run: run["seconds"])
         print(f"\nTime in the project's hooks at {rows[-1]['posts']} posts, {variant}, fastest run (seconds):")

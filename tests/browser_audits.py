@@ -27,14 +27,17 @@ def describe(violations: list[dict]) -> str:
                      for v in violations)
 
 
-# Colour contrast of a focus ring against what is behind the element, in the page.
-FOCUS_RING_CONTRAST_JS = """(element) => {
-    const parse = (color) => {
-        const m = color.match(/rgba?\\(([^)]+)\\)/);
+# A CSS colour as {r, g, b, a}, or null.
+_PARSE_COLOUR_JS = """(value) => {
+        const m = value && value.match(/rgba?\\(([^)]+)\\)/);
         if (!m) return null;
         const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
         return {r, g, b, a};
-    };
+    }"""
+
+# Colour contrast of a focus ring against what is behind the element, in the page.
+FOCUS_RING_CONTRAST_JS = """(element) => {
+    const parse = """ + _PARSE_COLOUR_JS + """;
     const luminance = ({r, g, b}) => {
         const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
         return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
@@ -190,12 +193,7 @@ def choose_stored_scheme(context, project_config: dict, scheme: str) -> None:
 # ::before/::after, and each control's focus ring) that has more blue than red or green,
 # or is pure white. Pictures (img, video, frames) are the author's and are not judged.
 BLUE_COLOURS_JS = """() => {
-    const parse = (value) => {
-        const m = value && value.match(/rgba?\\(([^)]+)\\)/);
-        if (!m) return null;
-        const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
-        return {r, g, b, a};
-    };
+    const parse = """ + _PARSE_COLOUR_JS + """;
     const found = new Map();
     const judge = (element, what, value) => {
         const c = parse(value);
@@ -268,7 +266,6 @@ FOCUS_STOP_JS = """(element) => {
     return {
         name: (element.getAttribute("aria-label") || own || element.getAttribute("title") || element.tagName).replace(/\\s+/g, " ").slice(0, 60),
         html: element.outerHTML.slice(0, 100),
-        href: element.getAttribute("href"),
         width: box.width, height: box.height,
         inSentence, ring,
         visible: box.width > 0 && box.height > 0 && style.visibility !== "hidden"

@@ -35,11 +35,6 @@ def find_chromium() -> str | None:
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
-def chromium_for_tools() -> str | None:
-    """A Chromium binary for tools that start their own (Lighthouse)."""
-    return find_chromium()
-
-
 def browser_problem() -> str:
     return f"No Chrome or Chromium was found on this machine. {INSTALL_BY_HAND}"
 

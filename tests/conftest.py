@@ -1,18 +1,15 @@
-"""Shared fixtures: the real site and the site as the author will grow it, each built
-once for the whole run (whichever of the run's workers needs it first builds it, the
-others wait and read it); a local static host; Chromium.
+"""Shared fixtures: four builds of the site, each made once for the whole run (the first
+worker that needs one builds it, the others wait and read it); a local static host; Chromium.
 
-Tests that read the built files take `site` and run on four builds:
-- as-written: this repository, as it would be published now;
-- grown: a copy with sample posts of every kind an author writes (tests/grown_site.py);
-- publication-day: the grown copy built on the day its last scheduled post goes online
-  (so a post scheduled in this repository is checked when it is pushed, and the daily
-  publishing run only builds);
-- empty: a copy before the first article (no posts, no redirects to them).
+Tests that read the built files take `site` and run on every build: as-written (this
+repository, as it would be published now); grown (sample posts of every kind an author
+writes, tests/grown_site.py); publication-day (the grown copy built on the day its last
+scheduled post goes online, so that a scheduled post is checked when it is pushed and the
+daily publishing run only builds); empty (before the first article).
 
-Tests that drive a browser take `sample_pages`: one page of each kind, chosen from the
-publication-day and empty builds (the first holds every page of the site as written and
-grown), so that their cost does not grow with the number of articles (tests/site_pages.py).
+Tests that drive a browser take `sample_pages`: one page of each kind, from the
+publication-day build (which holds every page of the site as written and grown) and the
+empty one, so that their cost does not grow with the number of articles (site_pages.py).
 """
 
 from __future__ import annotations
@@ -22,6 +19,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -39,8 +37,6 @@ from tests.static_server import serve
 sys.path.insert(0, str(REPO / "hooks"))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 VARIANTS = ["as-written", "grown", "publication-day", "empty"]
 BROWSED = "publication-day"  # the build whose pages the browser checks sample
 
@@ -87,11 +83,8 @@ def once(folder: Path, make: Callable[[Path], None]) -> Path:
 def once_json(path: Path, compute: Callable[[], object]):
     """`compute()` once for the whole run, kept as JSON: what one worker found in the
     browser, the others read."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(f"{path}.lock"):
-        if not path.exists():
-            path.write_text(json.dumps(compute()), encoding="utf-8")
-    return json.loads(path.read_text(encoding="utf-8"))
+    once(path, lambda folder: (folder / "found.json").write_text(json.dumps(compute()), encoding="utf-8"))
+    return json.loads((path / "found.json").read_text(encoding="utf-8"))
 
 
 # -- The built sites ---------------------------------------------------------------
@@ -149,18 +142,6 @@ def site(built) -> Path:
 def source(built) -> SourceSite:
     """What the site's sources say it holds: posts, addresses, settings."""
     return built.source
-
-
-@pytest.fixture(scope="session")
-def site_url(built) -> str:
-    with serve(built.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def disclaimer(built) -> str:
-    """The disclaimer's visible text, from its one source (docs/disclaimer.md)."""
-    return built.source.disclaimer
 
 
 # -- One page of each kind, for the browser ---------------------------------------------------
@@ -256,9 +237,7 @@ def browser():
 
     with sync_playwright() as playwright:
         try:
-            chromium = playwright.chromium.launch(
-                executable_path=find_chromium(), args=CHROMIUM_FLAGS
-            )
+            chromium = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_FLAGS)
         except Error as error:
             message = f"No Chromium to drive. {browser_problem()}\n{error}"
             if IN_CI:
@@ -268,17 +247,31 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
-def viewport(request) -> dict:
-    return request.param
-
-
 @pytest.fixture
-def page(browser, viewport):
-    context = browser.new_context(viewport=viewport)
-    tab = context.new_page()
-    yield tab
-    context.close()
+def tab(browser, request):
+    """`tab(scheme="light", url=None, **options)`: a new page, at `url` if given, in a
+    window of its own (Playwright's context options; a desktop screen unless `viewport` is
+    given), closed after the test. "low-blue" is chosen with the palette toggle, as a
+    reader does, not by the system."""
+    from tests.browser_audits import choose_stored_scheme
+    from tests.reader_tour import LOW_BLUE, SCREENS
+
+    contexts = []
+
+    def open_tab(scheme: str = "light", url: str | None = None, **options):
+        context = browser.new_context(**{"viewport": SCREENS["desktop"],
+                                         "color_scheme": "dark" if scheme == "dark" else "light", **options})
+        if scheme == "low-blue":
+            choose_stored_scheme(context, request.getfixturevalue("sample_pages")[0].source.config, LOW_BLUE)
+        contexts.append(context)
+        page = context.new_page()
+        if url:
+            page.goto(url)
+        return page
+
+    yield open_tab
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(scope="session")
@@ -297,19 +290,7 @@ def reader_tour(browser, sample_pages, run_folder):
     return visited
 
 
-# -- Pages to test a kind of page on ----------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def articles(source) -> list[str]:
-    """The address of the newest published post, as a one-item list (none on a site
-    without articles): tests that read a whole article page run on it."""
-    return [post.address for post in source.published_posts[:1]]
-
-
-@pytest.fixture(scope="session")
-def search_sample(site, source) -> tuple[str, str]:
-    return search_word(site, source)
+# -- Search ---------------------------------------------------------------------------------
 
 
 def search_word(site: Path, source: SourceSite) -> tuple[str, str]:
@@ -332,11 +313,9 @@ def search_word(site: Path, source: SourceSite) -> tuple[str, str]:
     return word, address
 
 
-# lunr's English stop words (Material's search drops them from queries), of 4 letters or more.
-LUNR_STOP_WORDS = set("""able about across after almost also among because been cannot could dear
-either else ever every from have hers however into just least like likely might most must
-neither often only other rather said says should since some than that their them then there
-these they this twas wants were what when where which while whom will with would your""".split())
+# lunr's English stop words (Material's search drops them from queries), of 5 letters or more.
+LUNR_STOP_WORDS = set("""about across after almost among because cannot could either every however least
+likely might neither often other rather should since their there these wants where which while would""".split())
 
 
 def search_for(page, word: str) -> None:
@@ -352,13 +331,7 @@ def search_for(page, word: str) -> None:
 # -- In GitHub Actions: failures in plain words at the top of the run, and its cost ---------
 
 _failures: list[tuple[str, str, str]] = []
-_run = {"started": 0.0, "outcomes": {}, "durations": {}}
-
-
-def pytest_sessionstart(session) -> None:
-    import time
-
-    _run["started"] = time.monotonic()
+_run = {"started": time.monotonic(), "outcomes": {}, "durations": {}}
 
 
 def pytest_runtest_logreport(report) -> None:
@@ -386,6 +359,4 @@ def pytest_sessionfinish(session, exitstatus) -> None:
         write(markdown(f"{len(problems)} check{'s' if len(problems) > 1 else ''} failed", problems[:40],
                        "Each line names the check (tests/<file>.py) and what it found; the log "
                        "below has the details."))
-    import time
-
     write(cost(time.monotonic() - _run["started"], _run["outcomes"], _run["durations"]))

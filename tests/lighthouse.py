@@ -7,7 +7,7 @@ import os
 import subprocess
 from urllib.parse import urlsplit
 
-from tests.browsers import CHROMIUM_FLAGS, browser_problem, chromium_for_tools
+from tests.browsers import CHROMIUM_FLAGS, browser_problem, find_chromium
 from tests.site_build import REPO
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -28,7 +28,7 @@ def audit_pages(urls: list[str], form_factor: str = "mobile") -> dict[str, dict]
     one Chrome (tests/lighthouse.mjs)."""
     if not LIGHTHOUSE.exists():
         raise LighthouseUnavailable("Lighthouse is missing: run `make test` (it runs `npm ci`).")
-    chrome = chromium_for_tools()
+    chrome = find_chromium()  # Lighthouse starts its own
     if chrome is None:
         raise LighthouseUnavailable(f"No Chromium for Lighthouse. {browser_problem()}")
     completed = subprocess.run(

@@ -129,11 +129,9 @@ class Word:
     holder: tuple[str, int]  # (label, index of the place that shows it)
 
 
-def unreadable(page, texts: dict[str, tuple[str, str | None]], *, settle: bool = True) -> dict[str, list[str]]:
+def unreadable(page, texts: dict[str, tuple[str, str | None]]) -> dict[str, list[str]]:
     """For each label, why its text (searched within its scope, a CSS selector or None
-    for the whole page) cannot be read on the loaded `page`; empty lists when it can."""
-    if settle:
-        page.evaluate(_SETTLE)
+    for the whole page) cannot be read on the loaded, settled `page`; empty lists when it can."""
     labels = list(texts)
     laid_out = page.evaluate(_FIND, [[list(texts[label]) for label in labels], PROBE])
     size = (laid_out["pageWidth"], laid_out["pageHeight"])
@@ -294,10 +292,11 @@ def page_problems(page, disclaimer: str, cta_texts: list[str], button: str) -> d
     found = page.evaluate(_CTA_BOX, [cta_texts + [button], button, CTA_SCOPE, BUTTON_SCOPE])
     texts = {"disclaimer": (disclaimer, None)}
     if found is not None:
-        texts.update({f"'{_short(text)}'": (text, f"[{CTA_SCOPE}]") for text in cta_texts})
+        texts.update({f"'{text if len(text) <= 40 else text[:37] + '...'}'": (text, f"[{CTA_SCOPE}]")
+                      for text in cta_texts})
         if found["button"] is not None:
             texts[f"the button '{button}'"] = (button, f"[{BUTTON_SCOPE}]")
-    problems = unreadable(page, texts, settle=False)
+    problems = unreadable(page, texts)
     cta = [f"{label}: {problem}" for label, found_problems in problems.items()
            if label != "disclaimer" for problem in found_problems]
     if found is None:
@@ -312,7 +311,3 @@ def page_problems(page, disclaimer: str, cta_texts: list[str], button: str) -> d
         if not link["reachable"]:
             cta.append("the button cannot be pressed: something lies on top of it")
     return {"disclaimer": problems["disclaimer"], "call-to-action": cta}
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import multiprocessing
 import os
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
+MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"  # what the site overrides
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
@@ -129,6 +131,11 @@ def copy_project(destination: Path, *, warm: bool = True) -> Path:
     if warm and (REPO / ".cache").is_dir():
         shutil.copytree(REPO / ".cache", destination / ".cache", dirs_exist_ok=True)
     return destination
+
+
+def bad_post(more: str = "More.", **fields) -> dict[str, str]:
+    """Edits that add docs/blog/posts/bad.md: `more` after its excerpt, `fields` changed."""
+    return {"docs/blog/posts/bad.md": post_markdown("bad", body=f"Intro.\n\n<!-- more -->\n\n{more}\n", **fields)}
 
 
 def post_markdown(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:

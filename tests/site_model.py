@@ -4,12 +4,14 @@ own functions (hooks/hfd), from a configuration loaded as the build loads it."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from unittest import mock
 from urllib.parse import unquote
 
 from tests.site_build import REPO
@@ -89,11 +91,8 @@ def source_site(project: Path, moment_iso: str) -> SourceSite:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    previous = os.environ.get("HFD_NOW")
-    os.environ["HFD_NOW"] = moment_iso
-    cwd = os.getcwd()
-    try:
-        os.chdir(project)  # the blog plugin resolves docs/ from the working directory
+    # The blog plugin resolves docs/ from the working directory.
+    with contextlib.chdir(project), mock.patch.dict(os.environ, {"HFD_NOW": moment_iso}):
         config = load_config(str(project / "mkdocs.yml"))
         config.plugins.on_startup(command="build", dirty=False)
         config = config.plugins.on_config(config)
@@ -112,10 +111,4 @@ def source_site(project: Path, moment_iso: str) -> SourceSite:
                                     unpublished_reason(meta, zone, moment)))
         # No on_shutdown: MkDocs keeps plugin instances between loaded configurations
         # (for `mkdocs serve`), and the blog plugin's would delete its working folder.
-    finally:
-        os.chdir(cwd)
-        if previous is None:
-            os.environ.pop("HFD_NOW", None)
-        else:
-            os.environ["HFD_NOW"] = previous
     return SourceSite(project, config, tuple(posts), moment)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote, urljoin
 
 from bs4 import BeautifulSoup
 
@@ -44,10 +45,21 @@ def text_of(element) -> str:
     return " ".join(element.get_text(" ").split())
 
 
+def differences(left: Path, right: Path) -> list[str]:
+    """The files that differ between two built sites, or that only one has."""
+    import filecmp
+
+    comparison = filecmp.dircmp(left, right)
+    found = [*comparison.left_only, *comparison.right_only]
+    found += [name for name in comparison.common_files
+              if not filecmp.cmp(left / name, right / name, shallow=False)]
+    for name in comparison.common_dirs:
+        found += [f"{name}/{inner}" for inner in differences(left / name, right / name)]
+    return found
+
+
 def newest_post(site: Path) -> str | None:
     """The address of the newest article, as the home page lists it first."""
-    from urllib.parse import urljoin
-
     link = soup(site, "index.html").select_one(".hfd-latest__link")
     return urljoin("/", link["href"]).lstrip("/") if link else None
 
@@ -75,9 +87,9 @@ def one_page_of_each_kind(site: Path, config, only: list[str] | None = None) -> 
     most of what none of the chosen pages shows yet, until together they show every
     class and every kind of content element of the site. Their number grows with the
     kinds of page and content the site has, not with the number of articles."""
-    pages = html_pages(site)
+    pages, newest = html_pages(site), newest_post(site)
     first = {"index.html": "home", "blog/index.html": "articles page",
-             newest_page(site): "newest article",
+             unquote(newest) + "index.html" if newest else None: "newest article",
              config.extra["booking"]["consultation_page"] + "index.html": "consultation page",
              "404.html": "404 page"}
     chosen = {page: why for page, why in first.items() if page in pages and (only is None or page in only)}
@@ -92,11 +104,3 @@ def one_page_of_each_kind(site: Path, config, only: list[str] | None = None) -> 
             return chosen
         chosen[best] = "shows " + ", ".join(sorted(name.removeprefix("class ") for name in new[best])[:4])
         shown |= new[best]
-
-
-def newest_page(site: Path) -> str | None:
-    """The file of the newest article, as the home page lists it first."""
-    address = newest_post(site)
-    from urllib.parse import unquote
-
-    return unquote(address) + "index.html" if address is not None else None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_audits import choose_stored_scheme, describe, tab_through
-from tests.reader_tour import LOW_BLUE, SCHEMES, SCREENS
+from tests.browser_audits import FOCUS_RING_CONTRAST_JS, describe, tab_through
+from tests.reader_tour import SCHEMES, SCREENS
+from tests.site_build import MATERIAL, REPO
 from tests.site_pages import soup
 
 pytestmark = pytest.mark.browser
@@ -18,38 +19,17 @@ def test_axe_finds_no_violation_on_any_kind_of_page(reader_tour, scheme):
     assert not failures, "\n".join(failures)
 
 
-@pytest.fixture
-def tab(browser, sample_pages):
-    contexts = []
-
-    def open_tab(color_scheme="light", **options):
-        # bypass_csp: the tests inject axe and the WCAG text-spacing styles.
-        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900},
-                                         "bypass_csp": True, **options,
-                                         "color_scheme": "dark" if color_scheme == "dark" else "light"})
-        if color_scheme == "low-blue":  # chosen with the toggle, not by the system
-            choose_stored_scheme(context, sample_pages[0].source.config, LOW_BLUE)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
 # -- Schemes and glare ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
 def test_the_scheme_follows_the_readers_system_setting(tab, grown_url, scheme, material_scheme):
-    page = tab(color_scheme=scheme)
-    page.goto(grown_url)
+    page = tab(scheme, url=grown_url)
     assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
 
 
 def test_the_dark_scheme_is_calm_no_pure_white_on_pure_black(tab, grown_url):
-    page = tab(color_scheme="dark")
-    page.goto(grown_url + "about/")
+    page = tab("dark", url=grown_url + "about/")
     for selector in ("body", ".md-typeset p", "footer .hfd-disclaimer"):
         color = page.eval_on_selector(selector, "e => getComputedStyle(e).color")
         assert color not in ("rgb(255, 255, 255)", "rgba(255, 255, 255, 1)"), selector
@@ -57,18 +37,11 @@ def test_the_dark_scheme_is_calm_no_pure_white_on_pure_black(tab, grown_url):
     assert background != "rgb(0, 0, 0)"
 
 
-def test_the_readers_scheme_choice_persists(tab, grown_url):
-    page = tab(color_scheme="light")
-    page.goto(grown_url)
-    page.click("label[for='__palette_1']:visible")
-    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-    page.goto(grown_url + "about/")
-    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+# The reader's choice of scheme, and that it is remembered: test_low_blue.py.
 
 
 def test_the_reader_can_enlarge_the_text_and_it_is_remembered(tab, grown_url):
-    page = tab()
-    page.goto(grown_url)
+    page = tab(url=grown_url)
     font_size = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
     normal = page.evaluate(font_size)
     button = page.locator("[data-hfd-text-size-toggle]")
@@ -104,8 +77,6 @@ LINE_MEASURE_JS = """paragraphs => {
 
 def _force_font(page, family: str) -> None:
     """Every text of the page in `family`, loaded from node_modules as a web font."""
-    from tests.site_build import REPO
-
     faces = "".join(
         f'@font-face {{ font-family: "Measure {family}"; font-weight: {weight}; '
         f'src: url("/__fonts__/{MEASURE_FONTS[family].format(weight=weight)}"); }}'
@@ -117,7 +88,7 @@ def _force_font(page, family: str) -> None:
 
 
 def test_lines_are_at_most_80_characters_with_generous_line_height(tab, sample_articles, grown_url):
-    page = tab()
+    page = tab(bypass_csp=True)  # the fonts are added as a style of the page
     measures = []
     for font in [None, *MEASURE_FONTS]:
         for url in [*(article.url for article in sample_articles), grown_url + "about/"]:
@@ -157,8 +128,7 @@ def test_the_first_tab_reaches_a_skip_link_that_moves_past_the_header(tab, sampl
     for path in sample_pages:
         page.goto(path.url)
         page.keyboard.press("Tab")
-        skip = page.evaluate("() => document.activeElement.className")
-        assert "md-skip" in skip, path
+        assert "md-skip" in page.evaluate("() => document.activeElement.className"), path
         assert page.locator(".md-skip:focus").is_visible(), path
         target = page.evaluate("() => document.activeElement.getAttribute('href')")
         page.keyboard.press("Enter")
@@ -167,10 +137,7 @@ def test_the_first_tab_reaches_a_skip_link_that_moves_past_the_header(tab, sampl
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_focus_is_always_visible_with_3_to_1_contrast(tab, sample_articles, scheme):
-    from tests.browser_audits import FOCUS_RING_CONTRAST_JS
-
-    page = tab(color_scheme=scheme)
-    page.goto(sample_articles[0].url)
+    page = tab(scheme, url=sample_articles[0].url)
     weak = []
     for focused in tab_through(page, limit=60):
         ring = page.evaluate(FOCUS_RING_CONTRAST_JS, focused)
@@ -183,9 +150,7 @@ def test_focus_is_always_visible_with_3_to_1_contrast(tab, sample_articles, sche
 def test_the_search_fields_ring_holds_before_materials_script_opens_search(tab, grown_url, scheme):
     # Material turns the header's search field light only when its script has opened
     # search; a reader who tabs in sooner (a slow phone, a busy page) must see the ring too.
-    from tests.browser_audits import FOCUS_RING_CONTRAST_JS
-
-    page = tab(color_scheme=scheme)
+    page = tab(scheme)
     page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
     page.goto(grown_url)
     page.focus(".md-search__input")
@@ -194,11 +159,9 @@ def test_the_search_fields_ring_holds_before_materials_script_opens_search(tab, 
     assert ring["contrast"] >= 3, ring
 
 
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
-                         ids=["phone", "desktop"])
-def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, sample_articles, viewport):
-    page = tab(viewport=viewport)
-    page.goto(sample_articles[0].url)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, sample_articles, screen):
+    page = tab(viewport=SCREENS[screen], url=sample_articles[0].url)
     hidden = []
     for focused in tab_through(page, limit=150):
         state = page.evaluate("""(e) => {
@@ -220,8 +183,7 @@ def test_a_focused_element_is_never_hidden_under_the_sticky_header(tab, sample_a
 
 
 def test_reduced_motion_turns_off_animation_and_smooth_scrolling(tab, sample_articles):
-    page = tab(reduced_motion="reduce")
-    page.goto(sample_articles[0].url)
+    page = tab(reduced_motion="reduce", url=sample_articles[0].url)
     durations = page.evaluate("""() => [...document.querySelectorAll("*")].map(e => {
         const s = getComputedStyle(e);
         return Math.max(...s.transitionDuration.split(",").map(parseFloat),
@@ -232,36 +194,28 @@ def test_reduced_motion_turns_off_animation_and_smooth_scrolling(tab, sample_art
 
 
 def test_an_article_prints_cleanly_with_byline_address_and_disclaimer(tab, sample_articles):
-    page = tab()
-    for article in sample_articles[:1]:
-        source, address, disclaimer = article.source, article.address, article.source.disclaimer
-        page.goto(article.url)
-        page.emulate_media(media="print")
-        for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", "aside.hfd-cta"):
-            for element in page.locator(chrome).all():
-                assert not element.is_visible(), f"{chrome} is printed"
-        for shown in ("article h1", ".hfd-byline__author", ".hfd-byline__dates",
-                      ".hfd-byline__address", "footer .hfd-disclaimer"):
-            assert page.locator(shown).first.is_visible(), f"{shown} is not printed"
-        assert source.site_url + address in page.locator(".hfd-byline__address").inner_text()
-        assert disclaimer in " ".join(page.locator("footer .hfd-disclaimer").inner_text().split())
+    article = sample_articles[0]
+    page = tab(url=article.url)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", "aside.hfd-cta"):
+        for element in page.locator(chrome).all():
+            assert not element.is_visible(), f"{chrome} is printed"
+    for shown in ("article h1", ".hfd-byline__author", ".hfd-byline__dates",
+                  ".hfd-byline__address", "footer .hfd-disclaimer"):
+        assert page.locator(shown).first.is_visible(), f"{shown} is not printed"
+    assert article.source.site_url + article.address in page.locator(".hfd-byline__address").inner_text()
+    assert article.source.disclaimer in " ".join(page.locator("footer .hfd-disclaimer").inner_text().split())
 
 
 # -- Landmark names added to Material's markup (hooks/accessibility.py) -------------------------
 
 
 def test_each_landmark_name_is_added_to_markup_material_still_writes(site):
-    import importlib.util
+    from accessibility import _NAMES
 
-    from tests.site_build import REPO
-    from tests.test_build import MATERIAL
-
-    spec = importlib.util.spec_from_file_location("accessibility_names", REPO / "hooks/accessibility.py")
-    names = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(names)
     templates = " ".join(path.read_text() for path in MATERIAL.rglob("*.html"))
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    for unnamed, named in names._NAMES.items():
+    for unnamed in _NAMES:
         assert unnamed.strip() in templates, f"Material no longer writes {unnamed.strip()!r}"
         assert not any(unnamed in page for page in pages), f"left unnamed: {unnamed.strip()!r}"
 
@@ -280,7 +234,7 @@ def test_the_site_name_is_shown_whole_at_every_width(reader_tour):
 def test_callouts_are_never_smaller_than_the_text_around_them(tab, sample_pages):
     pages = [sample for sample in sample_pages
              if soup(sample.built.site, sample.path).select(".md-content .admonition, .md-content details")]
-    page = tab(viewport={"width": 390, "height": 844})
+    page = tab(viewport=SCREENS["phone"])
     for path in pages:
         page.goto(path.url)
         sizes = page.evaluate("""() => [...document.querySelectorAll('.md-content :is(.admonition, details)')].map(
@@ -290,8 +244,7 @@ def test_callouts_are_never_smaller_than_the_text_around_them(tab, sample_pages)
 
 
 def test_tab_labels_sit_centred_in_the_tab_bar(tab, grown_url):
-    page = tab(viewport={"width": 1280, "height": 900})
-    page.goto(grown_url)
+    page = tab(url=grown_url)
     labels = page.evaluate("""() => {
         const bar = document.querySelector('.md-tabs').getBoundingClientRect();
         return [...document.querySelectorAll('.md-tabs__link')].map((e) => {

@@ -10,9 +10,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.reader_tour import SCREENS
 
 pytestmark = pytest.mark.browser
 SCHEDULER = "https://hello.hopefordystonia.com/"
+
+
+@pytest.fixture(params=list(SCREENS.values()), ids=list(SCREENS))
+def page(tab, request):
+    return tab(viewport=request.param)
 
 
 def _tab_to(page, selector: str, limit: int = 80) -> bool:

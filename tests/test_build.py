@@ -4,39 +4,27 @@ what it learnt of pages that did not change."""
 
 from __future__ import annotations
 
-import filecmp
 import importlib.util
 import random
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import NOW
-from tests.site_build import REPO, assert_refused, build, copy_project
+from tests.site_build import MATERIAL, REPO, assert_refused, build, copy_project
+from tests.site_pages import differences
 
 HOOKS = sorted((REPO / "hooks").glob("*.py"))
-MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"
-
-
-def _differences(left: Path, right: Path) -> list[str]:
-    comparison = filecmp.dircmp(left, right)
-    found = [*comparison.left_only, *comparison.right_only]
-    found += [name for name in comparison.common_files
-              if not filecmp.cmp(left / name, right / name, shallow=False)]
-    for name in comparison.common_dirs:
-        found += [f"{name}/{inner}" for inner in _differences(left / name, right / name)]
-    return found
+HOOKS_LISTED = re.compile(r"\nhooks:\n((?:  - .*\n)+)")  # in mkdocs.yml
 
 
 # -- The order of the build lives in code ------------------------------------------------------
 
 
 def test_every_hook_in_the_folder_is_listed_and_only_once():
-    listed = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=_Loader)["hooks"]
+    listed = re.findall(r"  - (.*)", HOOKS_LISTED.search((REPO / "mkdocs.yml").read_text())[1])
     assert sorted(listed) == [f"hooks/{path.name}" for path in HOOKS]
 
 
@@ -47,11 +35,7 @@ def test_no_two_steps_share_an_event_and_a_priority():
     for path in HOOKS:
         spec = importlib.util.spec_from_file_location(f"order_check_{path.stem}", path)
         module = importlib.util.module_from_spec(spec)
-        sys.path.insert(0, str(path.parent))
-        try:
-            spec.loader.exec_module(module)
-        finally:
-            sys.path.remove(str(path.parent))
+        spec.loader.exec_module(module)  # hooks/ is on the path (conftest.py)
         for name in dir(module):
             if name.startswith("on_") and callable(getattr(module, name)):
                 key = (name, getattr(getattr(module, name), "mkdocs_priority", 0))
@@ -63,7 +47,7 @@ def test_no_two_steps_share_an_event_and_a_priority():
 def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tmp_path):
     config = built.project / "mkdocs.yml"
     text = config.read_text()
-    listed = re.search(r"\nhooks:\n((?:  - .*\n)+)", text)[1]
+    listed = HOOKS_LISTED.search(text)[1]
     lines = listed.splitlines(keepends=True)
     orders = {"reversed": lines[::-1], "shuffled": random.Random(2026).sample(lines, len(lines))}
     for name, order in orders.items():
@@ -75,7 +59,7 @@ def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tm
         (project / "mkdocs.yml").write_text(text.replace(listed, "".join(order)))
         result = build(project, tmp_path / f"{name}-site", now=NOW)
         assert result.returncode == 0, result.output
-        assert _differences(built.site, tmp_path / f"{name}-site") == [], name
+        assert differences(built.site, tmp_path / f"{name}-site") == [], name
 
 
 # -- A rebuild reuses what the checks learnt of unchanged pages, never a stale answer -----------
@@ -84,37 +68,34 @@ def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tm
 CACHES = ("visible-text", "page-names", "stylesheet-bundle")  # folders of .cache/
 
 
-def _copy_of(project: Path, destination: Path) -> Path:
-    """The sources of `project`, without its .cache/: a fresh clone."""
-    shutil.copytree(project, destination, ignore=shutil.ignore_patterns(".cache"))
-    return destination
-
-
 @pytest.mark.parametrize("built", ["grown"], indirect=True)  # with videos, photos, drafts
 def test_a_rebuild_writes_the_same_site_as_a_first_build(built, tmp_path):
-    project = _copy_of(built.project, tmp_path / "project")
+    project = tmp_path / "project"  # a fresh clone: without .cache/
+    shutil.copytree(built.project, project, ignore=shutil.ignore_patterns(".cache"))
     for number in (1, 2):
         result = build(project, tmp_path / f"site-{number}", now=NOW)
         assert result.returncode == 0, result.output
     assert all(list((project / ".cache" / name).glob("*/*.json")) for name in CACHES)
-    assert _differences(tmp_path / "site-1", tmp_path / "site-2") == []
-    assert _differences(built.site, tmp_path / "site-2") == []
+    assert differences(tmp_path / "site-1", tmp_path / "site-2") == []
+    assert differences(built.site, tmp_path / "site-2") == []
 
 
-def test_a_rebuild_reads_afresh_the_pages_whose_html_changed(tmp_path):
+# An edit that hides the disclaimer: (file, the edit).
+HIDING_EDITS = {
+    "the-pages-whose-html-changed": ("overrides/partials/copyright.html", lambda text: text.replace(
+        '<div class="hfd-disclaimer"', '<div class="hfd-disclaimer" hidden')),
+    # A class the site's stylesheet hides: every page is read again, and refused.
+    "every-page-when-a-stylesheet-changes": ("docs/assets/stylesheets/site.css",
+                                             lambda text: text + "\n.hfd-disclaimer { opacity: 0; }\n"),
+}
+
+
+@pytest.mark.parametrize("edit", HIDING_EDITS)
+def test_a_rebuild_reads_afresh(tmp_path, edit):
     project = copy_project(tmp_path / "project")
     assert build(project, tmp_path / "site").returncode == 0
-    partial = project / "overrides/partials/copyright.html"
-    partial.write_text(partial.read_text().replace('<div class="hfd-disclaimer"',
-                                                   '<div class="hfd-disclaimer" hidden'))
-    assert_refused(build(project, tmp_path / "site"), "docs/about.md: no visible disclaimer", one_screen=False)
-
-
-def test_a_rebuild_reads_every_page_afresh_when_a_stylesheet_changes(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert build(project, tmp_path / "site").returncode == 0
-    stylesheet = project / "docs/assets/stylesheets/site.css"
-    stylesheet.write_text(stylesheet.read_text() + "\n.hfd-disclaimer { opacity: 0; }\n")
+    name, change = HIDING_EDITS[edit]
+    (project / name).write_text(change((project / name).read_text()))
     assert_refused(build(project, tmp_path / "site"), "docs/about.md: no visible disclaimer", one_screen=False)
 
 
@@ -127,15 +108,12 @@ def test_a_damaged_or_foreign_cache_is_read_as_empty(tmp_path, damage):
             entry.write_text(damage)
     result = build(project, tmp_path / "second")
     assert result.returncode == 0, result.output
-    assert _differences(tmp_path / "first", tmp_path / "second") == []
+    assert differences(tmp_path / "first", tmp_path / "second") == []
 
 
 def test_a_change_to_the_checks_code_forgets_what_they_learnt(tmp_path):
-    sys.path.insert(0, str(REPO / "hooks"))
-    try:
-        from hfd.page_cache import PageCache
-    finally:
-        sys.path.remove(str(REPO / "hooks"))
+    from hfd.page_cache import PageCache
+
     code = tmp_path / "check.py"
     code.write_text("VERSION = 1\n")
     config = tmp_path / "mkdocs.yml"
@@ -157,7 +135,7 @@ def test_a_change_to_the_checks_code_forgets_what_they_learnt(tmp_path):
 def test_properdocs_builds_the_same_site_but_for_the_generator_tag(built, tmp_path):
     result = build(built.project, tmp_path / "site", now=NOW, command="properdocs")
     assert result.returncode == 0, result.output
-    different = _differences(built.site, tmp_path / "site")
+    different = differences(built.site, tmp_path / "site")
     assert different and all(name.endswith(".html") for name in different)
     generator = re.compile(r'<meta name="generator" content="[^"]*">')
     for name in different:
@@ -183,13 +161,10 @@ def test_the_site_meta_block_is_materials_with_its_two_changes():
     block = re.compile(r"\{% block site_meta %\}(.*?)\{% endblock %\}", re.S)
     material = block.search((MATERIAL / "base.html").read_text())[1]
     ours = block.search((REPO / "overrides/main.html").read_text())[1]
-    expected = (material
-                .replace('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"')
-                .replace('content="{{ config.site_description }}"', 'content="{{ config.site_description | e }}"')
-                .replace('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"')
-                .replace('content="{{ config.site_author }}"', 'content="{{ config.site_author | e }}"')
-                .replace("{% if page.canonical_url %}",
-                         "{% if page.canonical_url and not (page.meta and page.meta.redirect_to) %}"))
+    expected = material.replace("{% if page.canonical_url %}",
+                                "{% if page.canonical_url and not (page.meta and page.meta.redirect_to) %}")
+    for value in ("page.meta.description", "config.site_description", "page.meta.author", "config.site_author"):
+        expected = expected.replace(f'content="{{{{ {value} }}}}"', f'content="{{{{ {value} | e }}}}"')
     assert " ".join(ours.split()) == " ".join(expected.split()), \
         "Material's site_meta block changed: copy it again into overrides/main.html"
 
@@ -203,13 +178,6 @@ def test_the_sitemap_is_the_generators_but_for_redirect_pages(generator):
         "(file.page.abs_url or file.page.canonical_url) %}",
         "(file.page.abs_url or file.page.canonical_url) and not (file.page.meta and file.page.meta.redirect_to) %}")
     assert ours == expected.strip(), f"{generator}'s sitemap.xml changed: copy it again"
-
-
-class _Loader(yaml.SafeLoader):  # mkdocs.yml names Python objects; they are not needed here
-    pass
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *args: None)
 
 
 def test_the_readme_says_how_to_build_with_properdocs():

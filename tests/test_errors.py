@@ -9,15 +9,10 @@ import sys
 
 import pytest
 
-from tests.site_build import REPO, assert_refused, build, build_with, copy_project, post_markdown
+from tests import browsers
+from tests.site_build import REPO, assert_refused, bad_post, build, build_with, copy_project, post_markdown
 
 BODY = "Intro.\n\n<!-- more -->\n\n{}\n"
-
-
-def _post(body: str = "More.", **fields) -> dict:
-    """A post at docs/blog/posts/bad.md: `body` after its excerpt, `fields` changed."""
-    return {"docs/blog/posts/bad.md": post_markdown("bad", body=BODY.format(body), **fields)}
-
 
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 BAD_INPUT = {
@@ -25,20 +20,19 @@ BAD_INPUT = {
                               "docs/blog/posts/bad.md: the front matter is not valid at line"),
     "page-front-matter-not-yaml": ({"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
                                    "docs/bad-page.md: the front matter is not valid"),
-    "date-not-a-date": (_post(date={"created": "13/02/2024"}),
-                        "docs/blog/posts/bad.md: `date.created` is '13/02/2024', not a date"),
-    "missing-title": (_post(title=None), "docs/blog/posts/bad.md: `title:` is missing"),
-    "link-to-missing-page": (_post("[see](../../nowhere.md)"), "blog/posts/bad.md", "nowhere.md"),
-    "link-to-missing-anchor": (_post("[see](../../about.md#nowhere)"), "blog/posts/bad.md", "#nowhere"),
-    "missing-image": (_post("![A photo](../../nope.png)"), "blog/posts/bad.md", "nope.png"),
-    "javascript-link": (_post("[x](javascript:alert(1))"),
+    "missing-title": (bad_post(title=None), "docs/blog/posts/bad.md: `title:` is missing"),
+    "link-to-missing-page": (bad_post("[see](../../nowhere.md)"), "blog/posts/bad.md", "nowhere.md"),
+    "link-to-missing-anchor": (bad_post("[see](../../about.md#nowhere)"), "blog/posts/bad.md", "#nowhere"),
+    "missing-image": (bad_post("![A photo](../../nope.png)"), "blog/posts/bad.md", "nope.png"),
+    "javascript-link": (bad_post("[x](javascript:alert(1))"),
                         "docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript: address"),
-    "data-link": (_post('<a href="data:text/html,hi">x</a>'),
+    "data-link": (bad_post('<a href="data:text/html,hi">x</a>'),
                   "docs/blog/posts/bad.md: the link 'data:text/html,hi' uses a data: address"),
-    "script": (_post("<script>alert(1)</script>"), "docs/blog/posts/bad.md: remove the <script> element"),
-    "iframe": (_post('<iframe src="https://example.org"></iframe>'),
+    "script": (bad_post("<script>alert(1)</script>"), "docs/blog/posts/bad.md: remove the <script> element"),
+    "iframe": (bad_post('<iframe src="https://example.org"></iframe>'),
                "docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"),
-    "event-handler": (_post('<p onclick="steal()">Hi</p>'), "docs/blog/posts/bad.md: remove the 'onclick=' attribute"),
+    "event-handler": (bad_post('<p onclick="steal()">Hi</p>'),
+                      "docs/blog/posts/bad.md: remove the 'onclick=' attribute"),
     "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
                      "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
     "drawing-too-large": (
@@ -135,8 +129,6 @@ def test_a_post_written_from_the_guides_template_builds(tmp_path):
 
 
 def test_without_any_chromium_make_test_downloads_one_or_says_what_to_install(monkeypatch, capsys):
-    from tests import browsers
-
     monkeypatch.setattr(browsers, "find_chromium", lambda: None)
     commands = []
     monkeypatch.setattr(browsers.subprocess, "run",

@@ -62,10 +62,12 @@ def _expected(source, feed_name: str):
 # -- One item per published post, as it is -----------------------------------------------------
 
 
-def test_each_feed_lists_every_published_post_and_nothing_else(feed, source):
+def test_each_feed_lists_every_published_post_newest_first_and_nothing_else(feed, source):
     name, items = feed
     posts, _ = _expected(source, name)
     assert sorted(item.title for item in items) == sorted(post.title for post in posts)
+    dates = [item.date for item in items]
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_each_item_links_to_its_post_with_the_posts_own_date(feed, source):
@@ -79,13 +81,7 @@ def test_each_item_links_to_its_post_with_the_posts_own_date(feed, source):
         assert item.date == post.dates(source.zone)[which], (name, item.title)
 
 
-def test_items_come_newest_first(feed):
-    _name, items = feed
-    dates = [item.date for item in items]
-    assert dates == sorted(dates, reverse=True)
-
-
-def test_every_item_carries_the_description_as_text_and_then_the_disclaimer(feed, source, disclaimer):
+def test_every_item_carries_the_description_as_text_and_then_the_disclaimer(feed, source):
     name, items = feed
     posts, _ = _expected(source, name)
     by_title = {post.title: post for post in posts}
@@ -93,7 +89,7 @@ def test_every_item_carries_the_description_as_text_and_then_the_disclaimer(feed
         text = text_of(BeautifulSoup(item.html, "html.parser"))
         description = " ".join(str(by_title[item.title].meta["description"]).split())
         assert description in text, item.title
-        assert text.index(description) < text.index(disclaimer), item.title
+        assert text.index(description) < text.index(source.disclaimer), item.title
 
 
 def test_links_in_items_are_full_addresses(site):

@@ -3,6 +3,7 @@ and every page working in Chromium under exactly that policy."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -68,58 +69,53 @@ document.addEventListener("securitypolicyviolation",
 """
 
 
-def _open(browser, base, headers_sent, path, **options):
-    context = browser.new_context(**options)
-    context.add_init_script(VIOLATIONS)
-    page = context.new_page()
-    console = []
-    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(base + path, wait_until="networkidle")
-    return context, page, console
-
-
-def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(browser, sample_pages, served):
+@pytest.fixture
+def under_policy(tab):
+    """`under_policy(built)`: (a tab, the site's address served with its _headers, the
+    console's reports of the policy); every breach of it is kept in `window.__violations`."""
     from hfd.hosting import read_headers_file
 
+    with contextlib.ExitStack() as stack:
+        def open_site(built):
+            headers = read_headers_file((built.site / "_headers").read_text())
+            base = stack.enter_context(serve(built.site, headers=headers))
+            page, console = tab(), []
+            page.context.add_init_script(VIOLATIONS)
+            page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+            return page, base, console
+
+        yield open_site
+
+
+def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(under_policy, sample_pages, served):
     for variant in dict.fromkeys(sample.built.variant for sample in sample_pages):
-        built = served(variant)[0]
-        headers = read_headers_file((built.site / "_headers").read_text())
-        with serve(built.site, headers=headers) as base:
-            context, page, console = _open(browser, base, headers, "")
-            for sample in (sample for sample in sample_pages if sample.built.variant == variant):
-                page.goto(base + sample.address, wait_until="networkidle")
-                assert page.evaluate("window.__violations") == [] and console == [], sample
-            context.close()
+        page, base, console = under_policy(served(variant)[0])
+        for sample in (sample for sample in sample_pages if sample.built.variant == variant):
+            page.goto(base + sample.address, wait_until="networkidle")
+            assert page.evaluate("window.__violations") == [] and console == [], sample
     built = served(BROWSED)[0]
     word, address = search_word(built.site, built.source)
-    headers = read_headers_file((built.site / "_headers").read_text())
-    with serve(built.site, headers=headers) as base:
-        context, page, console = _open(browser, base, headers, "about/",
-                                       viewport={"width": 1280, "height": 900})
-        search_for(page, word)
-        page.locator(f'.md-search-result__item a[href*="{address}"]').first.wait_for(timeout=60_000)
-        page.keyboard.press("Escape")
-        scheme = page.get_attribute("body", "data-md-color-scheme")
-        page.locator("form[data-md-component=palette] label:visible").click()
-        assert page.get_attribute("body", "data-md-color-scheme") != scheme
-        page.locator("[data-hfd-text-size-toggle]").click()
-        assert page.get_attribute("html", "data-hfd-text-size") == "large"
-        assert page.evaluate("window.__violations") == [] and console == []
-        context.close()
+    page, base, console = under_policy(built)
+    page.goto(base + "about/", wait_until="networkidle")
+    search_for(page, word)
+    page.locator(f'.md-search-result__item a[href*="{address}"]').first.wait_for(timeout=60_000)
+    page.keyboard.press("Escape")
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.get_attribute("body", "data-md-color-scheme") != scheme
+    page.locator("[data-hfd-text-size-toggle]").click()
+    assert page.get_attribute("html", "data-hfd-text-size") == "large"
+    assert page.evaluate("window.__violations") == [] and console == []
 
 
-def test_the_video_player_is_allowed_by_the_policy(browser, sample_with):
-    from hfd.hosting import read_headers_file
-
+def test_the_video_player_is_allowed_by_the_policy(under_policy, sample_with):
     video = sample_with(".hfd-video")
-    headers = read_headers_file((video.built.site / "_headers").read_text())
-    with serve(video.built.site, headers=headers) as base:
-        context, page, console = _open(browser, base, headers, video.address)
-        context.route("https://www.youtube-nocookie.com/**",
-                      lambda route: route.fulfill(body="<p>player</p>", content_type="text/html"))
-        with page.expect_response(lambda response: "youtube-nocookie.com" in response.url):
-            page.locator(".hfd-video__play").first.click()
-        page.locator("iframe.hfd-video__player").wait_for()
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("window.__violations") == [] and console == []
-        context.close()
+    page, base, console = under_policy(video.built)
+    page.goto(base + video.address, wait_until="networkidle")
+    page.context.route("https://www.youtube-nocookie.com/**",
+                       lambda route: route.fulfill(body="<p>player</p>", content_type="text/html"))
+    with page.expect_response(lambda response: "youtube-nocookie.com" in response.url):
+        page.locator(".hfd-video__play").first.click()
+    page.locator("iframe.hfd-video__player").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__violations") == [] and console == []

@@ -66,16 +66,13 @@ def test_a_phone_photo_is_published_upright_and_smaller_and_its_source_is_untouc
 
 
 @pytest.mark.browser
-def test_readers_browsers_load_the_webp_copy(browser, sample_with):
-    context = browser.new_context()
-    page = context.new_page()
-    for path in [sample_with("picture")]:
-        page.goto(path.url)
-        loaded = page.eval_on_selector_all("picture img", """images => Promise.all(images.map(async (image) => {
-            image.loading = "eager";
-            await image.decode().catch(() => null);
-            return {src: image.currentSrc, width: image.naturalWidth};
-        }))""")
-        for image in loaded:
-            assert image["src"].endswith(".webp") and image["width"] > 0, (path, image)
-    context.close()
+def test_readers_browsers_load_the_webp_copy(tab, sample_with):
+    sample = sample_with("picture")
+    page = tab(url=sample.url)
+    loaded = page.eval_on_selector_all("picture img", """images => Promise.all(images.map(async (image) => {
+        image.loading = "eager";
+        await image.decode().catch(() => null);
+        return {src: image.currentSrc, width: image.naturalWidth};
+    }))""")
+    for image in loaded:
+        assert image["src"].endswith(".webp") and image["width"] > 0, (sample, image)

@@ -1,22 +1,18 @@
 """Keyboard and switch users: every page usable with Tab and Enter alone, at every width
-and zoom, with few, large, visible stops.
-
-One page of each kind (conftest.py, `sample_pages`) is walked with Tab on a phone
-(360 px), a 1280 px screen zoomed to 200% (640 px) and to 400% (320 px), and a desktop
-(1280 px): every stop is in sight, shows its focus ring and is large enough; the site's
-navigation is opened and followed from the keyboard; the booking call-to-action is
-reached. The number of stops before the main content is printed.
+and zoom, with few, large, visible stops. One page of each kind (conftest.py,
+`sample_pages`) is walked with Tab on each of SCREENS; the number of stops before the
+main content is printed.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
 from tests.browser_audits import FOCUS_STOP_JS
+from tests.site_build import MATERIAL
 from tests.site_pages import soup
 
 pytestmark = pytest.mark.browser
@@ -32,25 +28,11 @@ MENU_BELOW = 1220
 
 
 @pytest.fixture
-def open_page(browser):
-    """`open_page(url, screen)`: the page loaded in a new tab of this test's window for
-    that screen (a new tab: Tab starts from the top, with no focus left from before)."""
-    windows = {}
-
-    def opened(url: str, screen: str):
-        if screen not in windows:
-            # Without motion: the page is judged where it comes to rest after each key
-            # (scrolling, the menu's slide), not while it moves.
-            windows[screen] = browser.new_context(**SCREENS[screen], reduced_motion="reduce")
-        for tab in windows[screen].pages:
-            tab.close()
-        tab = windows[screen].new_page()
-        tab.goto(url, wait_until="load")
-        return tab
-
-    yield opened
-    for window in windows.values():
-        window.close()
+def open_page(tab):
+    """`open_page(url, screen)`: the page in a new window for that screen (Tab starts from
+    the top, with no focus left from before), without motion: the page is judged where it
+    comes to rest after each key (scrolling, the menu's slide), not while it moves."""
+    return lambda url, screen: tab(url=url, reduced_motion="reduce", **SCREENS[screen])
 
 
 # The focused element as the reader sees it, a frame after focus moved (the palette
@@ -62,22 +44,6 @@ STOP_JS = f"""async () => {{
     await new Promise((done) => requestAnimationFrame(done));
     return ({FOCUS_STOP_JS})(focused.classList.contains('md-option') ? focused.nextElementSibling : focused);
 }}"""
-
-
-def _stop(page):
-    return page.evaluate(STOP_JS)
-
-
-def _walk(page, limit: int = 250):
-    """Tab from the top of the page until focus leaves it; each stop, described."""
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        stop = _stop(page)
-        if stop is None:
-            break
-        stops.append(stop)
-    return stops
 
 
 def _problems(stops) -> list[str]:
@@ -99,13 +65,15 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
     problems, counts = [], []
     for kind in sample_pages:
         extra = kind.source.config.extra
-        page = open_page(kind.url, screen)
-        stops = _walk(page)
+        page, stops = open_page(kind.url, screen), []
+        while len(stops) < 250:  # Tab from the top of the page until focus leaves it
+            page.keyboard.press("Tab")
+            if (stop := page.evaluate(STOP_JS)) is None:
+                break
+            stops.append(stop)
         problems += [f"{kind} ({screen}): {problem}" for problem in _problems(stops)]
-        before_main = sum(stop["beforeMain"] for stop in stops)
-        before_text = sum(stop["beforeText"] for stop in stops)
-        tabs = sum(stop["inTabs"] for stop in stops)
-        sidebar = sum(stop["inSidebar"] for stop in stops)
+        before_main, before_text, tabs, sidebar = (sum(stop[key] for stop in stops)
+                                                   for key in ("beforeMain", "beforeText", "inTabs", "inSidebar"))
         counts.append(f"{kind}: {before_main} stops before the main content"
                       + (f", {before_text} before the article's first paragraph" if before_text else ""))
         assert any(stop["name"] in (extra["cta"]["button"], extra["booking"]["scheduler_label"])
@@ -259,7 +227,7 @@ def _open_and_close_by_keyboard(page, name: str, inside: str) -> None:
     assert button.get_attribute("aria-expanded") == "true"
     page.wait_for_timeout(100)  # focus moves in once the panel shows
     assert page.evaluate(f"document.activeElement.matches({inside!r})")
-    assert _stop(page)["visible"]
+    assert page.evaluate(STOP_JS)["visible"]
     page.keyboard.press("Escape")
     page.wait_for_timeout(100)
     assert button.get_attribute("aria-expanded") == "false"
@@ -295,18 +263,15 @@ def test_materials_markup_is_still_what_the_site_changes():
     # reader.js turns these labels into buttons, site.css repeats the widths where
     # Material shows them, and hooks/accessibility.py finds the permalinks by this
     # markup: an upgrade that changes any of them must be looked at.
-    import material
-
-    templates = Path(material.__file__).parent / "templates"
-    header = (templates / "partials/header.html").read_text(encoding="utf-8")
+    header = (MATERIAL / "partials/header.html").read_text(encoding="utf-8")
     assert '<label class="md-header__button md-icon" for="__drawer">' in header
     assert '<label class="md-header__button md-icon" for="__search">' in header
-    base = (templates / "base.html").read_text(encoding="utf-8")
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     assert 'data-md-toggle="drawer" type="checkbox" id="__drawer"' in base
     assert 'data-md-toggle="search" type="checkbox" id="__search"' in base
-    nav_item = (templates / "partials/nav-item.html").read_text(encoding="utf-8")
+    nav_item = (MATERIAL / "partials/nav-item.html").read_text(encoding="utf-8")
     assert 'class="md-nav__title" for="{{ path }}"' in nav_item
     assert 'tabindex="{{ tabindex }}"' in nav_item
-    css = next((templates / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    css = next((MATERIAL / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
     assert "@media screen and (min-width:76.25em){.md-header__button[for=__drawer]{display:none}" in css
     assert re.search(r"@media screen and \(min-width:60em\)\{[^}]*\.md-header__button\[for=__search\]\{display:none\}", css)

@@ -1,16 +1,15 @@
 """Listen: every article can be read aloud by a voice of the reader's own device.
 
 Driven in Chromium with a stand-in speech engine of our own (the browser's
-speechSynthesis replaced before the page's scripts run): which text is spoken and in
-which order, that only a voice running on the device is used, and that nothing is
-requested from another host. One article of each kind is listened to (conftest.py,
-`sample_articles`).
+speechSynthesis replaced before the page's scripts run), on one article of each kind
+(conftest.py, `sample_articles`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -64,22 +63,16 @@ STAND_IN_ENGINE = """(options) => {
 
 
 @pytest.fixture
-def listen(browser):
-    contexts = []
-
+def listen(tab):
     def open_article(article, voices=(DEVICE_VOICE,), finish=True, **options):
-        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
-        contexts.append(context)
-        attempts = block_other_hosts(context)
+        page = tab(**options)
+        attempts = block_other_hosts(page.context)
         voices_json = "null" if voices is None else json.dumps(list(voices))
-        context.add_init_script(f"({STAND_IN_ENGINE})({{voices: {voices_json}, finish: {json.dumps(finish)}}})")
-        page = context.new_page()
+        page.add_init_script(f"({STAND_IN_ENGINE})({{voices: {voices_json}, finish: {json.dumps(finish)}}})")
         page.goto(article.url, wait_until="load")
         return page, attempts
 
-    yield open_article
-    for context in contexts:
-        context.close()
+    return open_article
 
 
 def _expected_blocks(article) -> list[str]:
@@ -100,8 +93,6 @@ def _expected_blocks(article) -> list[str]:
 def _wait(page, predicate: str, timeout: float = 10) -> None:
     """Wait until `predicate` (a JavaScript function) is true in the page. Polled from
     here: the site's policy forbids the eval that Playwright's wait_for_function uses."""
-    import time
-
     deadline = time.monotonic() + timeout
     while not page.evaluate(predicate):
         assert time.monotonic() < deadline, f"still false after {timeout} s: {predicate}"

@@ -1,10 +1,6 @@
 """The low-blue scheme: warm colours with little blue light, for light-sensitive readers.
-
-Chosen with the same palette toggle as light and dark, remembered, applied before the
-first paint; on every kind of page, no colour the site draws has more blue than red or
-green, and nothing is pure white (measured in Chromium, tests/browser_audits.py). Its
-contrast is judged by axe on the same pages (test_accessibility.py), and what the site
-says of it makes no health claim.
+Its colours are measured in Chromium (tests/browser_audits.py); its contrast is judged by
+axe on the same pages (test_accessibility.py).
 """
 
 from __future__ import annotations
@@ -12,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BROWSED
-
-from tests.browser_audits import choose_stored_scheme
-from tests.reader_tour import LOW_BLUE
+from tests.reader_tour import LOW_BLUE, SCREENS
 from tests.site_build import assert_refused, build_with
 from tests.site_pages import soup, text_of
 
@@ -27,36 +21,28 @@ def test_no_colour_on_any_kind_of_page_has_more_blue_than_red_or_green(reader_to
     assert not found, "\n".join(found[:40])
 
 
-def test_the_toggle_reaches_it_by_keyboard_and_it_is_remembered(browser, grown_url):
-    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(grown_url + "about/")
-    for _ in range(3):  # light -> dark -> low blue, with the keyboard
-        if page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE:
-            break
-        page.locator(".md-header__option[data-md-component=palette] label:visible").focus()
-        page.keyboard.press("Enter")
-    assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
+def test_the_toggle_reaches_it_by_keyboard_and_each_choice_is_remembered(tab, grown_url):
+    page = tab("light", url=grown_url + "about/")
     toggle = page.locator(".md-header__option[data-md-component=palette] label:visible")
+    for scheme, address in (("slate", "contact/"), (LOW_BLUE, "about/")):  # light -> dark -> low blue
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme
+        page.goto(grown_url + address)
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme
     assert toggle.get_attribute("title") == "Switch to the light scheme"
-    page.goto(grown_url + "contact/")
-    assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
-    context.close()
 
 
-def test_it_is_applied_before_the_first_paint(browser, served):
+def test_it_is_applied_before_the_first_paint(tab, served):
     # With Material's bundle blocked, only the inline script at the top of the page can
-    # apply the stored choice: the page is never drawn in another scheme first.
-    context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844})
-    built, url = served(BROWSED)
-    choose_stored_scheme(context, built.source.config, LOW_BLUE)
-    context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
-    page = context.new_page()
-    page.goto(url)
+    # apply the stored choice (on a system set to dark): the page is never drawn in
+    # another scheme first.
+    page = tab("low-blue", color_scheme="dark", viewport=SCREENS["phone"])
+    page.context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(served(BROWSED)[1])
     assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)"
-    context.close()
 
 
 def test_the_accessibility_page_says_what_it_is_for(site, built):

@@ -12,6 +12,7 @@ import re
 import pytest
 import tinycss2
 
+from tests.site_build import MATERIAL
 from tests.site_pages import html_pages, soup
 
 BUNDLE = "assets/stylesheets/hfd.css"
@@ -62,7 +63,7 @@ MATCHING_JS = """([html, selectors]) => {
 
 
 @pytest.mark.browser
-def test_no_rule_that_matches_an_element_of_a_page_is_dropped(built, site, browser):
+def test_no_rule_that_matches_an_element_of_a_page_is_dropped(built, site, tab):
     from hfd.stylesheets import _selectors
 
     bundle = tinycss2.parse_stylesheet((site / BUNDLE).read_text(encoding="utf-8"),
@@ -72,23 +73,16 @@ def test_no_rule_that_matches_an_element_of_a_page_is_dropped(built, site, brows
                for selector in _selectors(prelude)} - kept
     assert dropped, "nothing was dropped: is the bundle the whole of Material's stylesheets?"
     plain = {_STATE.sub("", selector).strip() or "*": selector for selector in sorted(dropped)}
-    matcher = browser.new_page()
-    try:
-        for page in html_pages(site):
-            matching = matcher.evaluate(MATCHING_JS, [(site / page).read_text(encoding="utf-8"), list(plain)])
-            assert not matching, f"{page}: the bundle drops {[plain[s] for s in matching]}, which match"
-    finally:
-        matcher.close()
+    matcher = tab()
+    for page in html_pages(site):
+        matching = matcher.evaluate(MATCHING_JS, [(site / page).read_text(encoding="utf-8"), list(plain)])
+        assert not matching, f"{page}: the bundle drops {[plain[s] for s in matching]}, which match"
 
 
 def test_the_bundle_replaces_material_9_8s_styles_block():
     # overrides/main.html replaces the block; a Material upgrade that changes it must be
     # looked at (new stylesheets to join?).
-    from pathlib import Path
-
-    import material
-
-    template = (Path(material.__file__).parent / "templates/base.html").read_text(encoding="utf-8")
+    template = (MATERIAL / "base.html").read_text(encoding="utf-8")
     block = re.search(r"{% block styles %}(.*?){% endblock %}", template, re.S)[1]
     assert re.findall(r"'(assets/stylesheets/[^']+)'", block) == [
         "assets/stylesheets/main.57a0d79d.min.css", "assets/stylesheets/palette.fb2fffe2.min.css"]

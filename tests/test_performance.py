@@ -5,10 +5,13 @@ Timings (LCP, the performance score) vary with the machine: `make audit` reports
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import BROWSED, IN_CI, once_json
 from tests.lighthouse import LighthouseUnavailable, audit_pages
+from tests.site_build import MATERIAL
 
 pytestmark = pytest.mark.browser
 
@@ -69,36 +72,26 @@ new PerformanceObserver((list) => {
 }).observe({type: "layout-shift", buffered: true});"""
 
 
-def test_nothing_moves_while_a_page_arrives_on_a_slow_phone(browser, sample_pages):
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
-                                  is_mobile=True, has_touch=True)
-    context.add_init_script(SHIFTS_JS)
-    page = context.new_page()
-    session = context.new_cdp_session(page)
+def test_nothing_moves_while_a_page_arrives_on_a_slow_phone(tab, sample_pages):
+    page = tab(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
+    page.add_init_script(SHIFTS_JS)
+    session = page.context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.emulateNetworkConditions", SLOW_PHONE)
     session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    try:
-        for sample in sample_pages:
-            page.goto(sample.url, wait_until="load")
-            page.wait_for_timeout(500)
-            assert page.evaluate("window.__shifts") == [], sample
-    finally:
-        context.close()
+    for sample in sample_pages:
+        page.goto(sample.url, wait_until="load")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__shifts") == [], sample
 
 
 def test_tables_come_wrapped_as_materials_script_wraps_them():
     # hooks/page_weight.py writes each table inside the <div>s that Material's script adds
     # on load, so that nothing moves (the slow-phone check above, on a page with a table):
     # an upgrade that wraps tables otherwise must be looked at.
-    import re
-    from pathlib import Path
-
-    import material
-
     from page_weight import TABLE_WRAPPER
 
-    script = next((Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
+    script = next((MATERIAL / "assets/javascripts").glob("bundle.*.min.js"))
     wrapping = re.search(r'\{class:"md-typeset__scrollwrap"\},\w+\("div",\{class:"md-typeset__table"\}',
                          script.read_text(encoding="utf-8"))
     assert wrapping and '"table:not([class])"' in script.read_text(encoding="utf-8")

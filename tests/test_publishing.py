@@ -4,36 +4,31 @@ the practice is; dates written either way mean the same everywhere."""
 from __future__ import annotations
 
 import datetime as dt
-import filecmp
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
 
+from tests.conftest import built_variant
 from tests.site_build import REPO, assert_refused, build_with, copy_project, post_markdown
-from tests.site_pages import html_pages
+from tests.site_pages import differences, html_pages
 
 DENVER = ZoneInfo("America/Denver")
+WORKFLOW = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
 
 
 # -- Unpublished posts leave no trace ---------------------------------------------------------
 
 
-def _public_files(site: Path) -> list[Path]:
-    places = [*site.rglob("*.html"), site / "sitemap.xml", site / "search/search_index.json",
-              *site.glob("feed_*")]
-    return [place for place in places if place.is_file()]
-
-
 def test_unpublished_posts_have_no_page_and_appear_in_no_list_feed_sitemap_or_search(site, source):
-    texts = {place: place.read_text(encoding="utf-8") for place in _public_files(site)}
+    places = [*site.rglob("*.html"), site / "sitemap.xml", site / "search/search_index.json", *site.glob("feed_*")]
+    texts = {place: place.read_text(encoding="utf-8") for place in places if place.is_file()}
     for post in source.unpublished_posts:
         assert not (site / post.address).exists(), post.source
         for place, text in texts.items():
@@ -61,8 +56,7 @@ def test_a_post_goes_online_at_midnight_where_the_practice_is(tmp_path, moment, 
 
 
 def test_the_daily_publishing_run_fires_just_after_midnight_in_colorado_all_year():
-    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
-    crons = [entry["cron"] for entry in workflow[True]["schedule"]]
+    crons = [entry["cron"] for entry in WORKFLOW[True]["schedule"]]
     for day in (dt.date(2030, 1, 15), dt.date(2030, 7, 15)):  # winter and summer time
         local_runs = []
         for cron in crons:
@@ -75,8 +69,6 @@ def test_the_daily_publishing_run_fires_just_after_midnight_in_colorado_all_year
 def test_a_post_scheduled_for_later_is_checked_when_pushed_on_the_site_of_its_day(run_folder):
     # Every test that reads the built site runs on the publication-day build too, and the
     # browser checks sample its pages: what the daily run will publish is checked now.
-    from tests.conftest import built_variant
-
     today, later = built_variant(run_folder, "grown"), built_variant(run_folder, "publication-day")
     scheduled = [post for post in today.source.unpublished_posts if post.meta.get("draft") is not True]
     assert scheduled, "tests/grown_site.py schedules a post"
@@ -86,8 +78,7 @@ def test_a_post_scheduled_for_later_is_checked_when_pushed_on_the_site_of_its_da
 
 
 def test_the_daily_publishing_run_only_builds_and_publishes():
-    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
-    jobs = workflow["jobs"]
+    jobs = WORKFLOW["jobs"]
     assert "schedule" in jobs["test"]["if"] and "!=" in jobs["test"]["if"], "no tests in the daily run"
     assert "needs.test.result == 'skipped' && github.event_name == 'schedule'" in jobs["publish"]["if"]
     assert any(step.get("run") == "make build" for step in jobs["publish"]["steps"]), "the build's own checks"
@@ -106,17 +97,7 @@ def test_a_flat_date_builds_exactly_like_date_created(tmp_path):
         result = build_with(tmp_path / form, {"docs/blog/posts/dated.md": text})
         assert result.returncode == 0, result.output
         sites.append(tmp_path / form / "site")
-    comparison = filecmp.dircmp(*sites)
-    assert _differences(comparison) == [], "pages, feeds, JSON-LD and sitemap must be identical"
-
-
-def _differences(comparison: filecmp.dircmp) -> list[str]:
-    found = [*comparison.left_only, *comparison.right_only]
-    found += [name for name in comparison.common_files
-              if not filecmp.cmp(Path(comparison.left) / name, Path(comparison.right) / name, shallow=False)]
-    for sub in comparison.subdirs.values():
-        found += _differences(sub)
-    return found
+    assert differences(*sites) == [], "pages, feeds, JSON-LD and sitemap must be identical"
 
 
 # -- Links and redirects to unpublished posts ---------------------------------------------------------
@@ -158,18 +139,14 @@ def test_a_draft_may_link_to_another_draft(tmp_path):
 # -- The preview shows everything, marked ------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", title="A draft", draft=True))
     (project / "docs/blog/posts/later.md").write_text(
         post_markdown("later", title="Later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"))
-    port = _free_port()
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],

@@ -21,29 +21,23 @@ def test_no_kind_of_page_requests_anything_from_another_host(reader_tour, scheme
     assert attempts == {}
 
 
-def test_the_search_index_loads_only_when_the_reader_opens_search(browser, served):
+def test_the_search_index_loads_only_when_the_reader_opens_search(tab, served):
     built, url = served(BROWSED)
     word, address = search_word(built.site, built.source)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requested = []
+    page, requested = tab(), []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(url + "contact/", wait_until="networkidle")
     assert not [url for url in requested if "search_index.json" in url]
     with page.expect_response(lambda response: "search_index.json" in response.url):
         search_for(page, word)
-    results = page.locator(f'.md-search-result__item a[href*="{address}"]')
-    results.first.wait_for(timeout=60_000)
-    context.close()
+    page.locator(f'.md-search-result__item a[href*="{address}"]').first.wait_for(timeout=60_000)
 
 
 # -- Video: nothing from YouTube before the reader presses play ------------------------------
 
-def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(browser, sample_with):
-    video = sample_with(".hfd-video")
-    context = browser.new_context()
-    attempts = block_other_hosts(context)
-    page = context.new_page()
+def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(tab, sample_with):
+    video, page = sample_with(".hfd-video"), tab()
+    attempts = block_other_hosts(page.context)
     page.goto(video.url, wait_until="networkidle")
     assert attempts == [], "nothing is requested from YouTube before play"
     assert page.locator("iframe").count() == 0
@@ -56,7 +50,6 @@ def test_a_video_loads_nothing_until_play_then_plays_from_youtube_nocookie(brows
     video_id = page.locator(".hfd-video").first.get_attribute("data-hfd-video")
     assert player.get_attribute("src") == f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
     assert attempts and all(urlsplit(url).hostname == "www.youtube-nocookie.com" for url in attempts)
-    context.close()
 
 
 def test_the_build_refuses_a_video_link_that_is_not_youtube_naming_post_and_address(tmp_path):

@@ -4,7 +4,9 @@
 
 reads the build's output and writes, to the job summary ($GITHUB_STEP_SUMMARY, or
 standard output), one numbered line per problem the build named: the file, what is
-wrong and what to do. tests/conftest.py writes the same kind of list for failed tests.
+wrong and what to do. Loaded by pytest too (pyproject.toml, `-p scripts.ci_summary`):
+under GitHub Actions, a test run writes the same kind of list for its failures, then
+its time and its ten slowest tests.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 # A problem the site's checks name: "  - docs/file.md: what is wrong; what to do".
@@ -85,6 +88,37 @@ def write(text: str) -> None:
             out.write(text + "\n")
     else:
         print(text)
+
+
+# -- A test run's summary (pytest's hooks; in a run on several workers, the main process
+# receives every worker's reports) -------------------------------------------------------
+
+_failures: list[tuple[str, str, str]] = []
+_run = {"started": time.monotonic(), "outcomes": {}, "durations": {}}
+
+
+def pytest_runtest_logreport(report) -> None:
+    _run["durations"][report.nodeid] = _run["durations"].get(report.nodeid, 0.0) + report.duration
+    if report.when == "call" or report.outcome != "passed":
+        _run["outcomes"][report.nodeid] = report.outcome
+    if report.failed and os.environ.get("GITHUB_STEP_SUMMARY"):
+        crash = getattr(report.longrepr, "reprcrash", None)
+        _failures.append((report.nodeid, crash.message if crash else str(report.longrepr), report.longreprtext))
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if not os.environ.get("GITHUB_STEP_SUMMARY") or hasattr(session.config, "workerinput"):
+        return
+    if _failures:
+        # A site that does not build fails every test: name the build's own problems.
+        problems = list(dict.fromkeys(problem for *_, text in _failures for problem in build_problems(text)))
+        if not problems:
+            problems = list(dict.fromkeys(f"{node}: {message.splitlines()[0][:300]}"
+                                          for node, message, _ in _failures))
+        write(markdown(f"{len(problems)} check{'s' if len(problems) > 1 else ''} failed", problems[:40],
+                       "Each line names the check (tests/<file>.py) and what it found; the log "
+                       "below has the details."))
+    write(cost(time.monotonic() - _run["started"], _run["outcomes"], _run["durations"]))
 
 
 def main(argv: list[str]) -> int:

@@ -19,7 +19,6 @@ import datetime as dt
 import json
 import os
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -326,37 +325,3 @@ def search_for(page, word: str) -> None:
     page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(
         state="attached", timeout=60_000)
     page.keyboard.type(word)
-
-
-# -- In GitHub Actions: failures in plain words at the top of the run, and its cost ---------
-
-_failures: list[tuple[str, str, str]] = []
-_run = {"started": time.monotonic(), "outcomes": {}, "durations": {}}
-
-
-def pytest_runtest_logreport(report) -> None:
-    # In a run on several workers, the main process receives every worker's reports.
-    _run["durations"][report.nodeid] = _run["durations"].get(report.nodeid, 0.0) + report.duration
-    if report.when == "call" or report.outcome != "passed":
-        _run["outcomes"][report.nodeid] = report.outcome
-    if report.failed and os.environ.get("GITHUB_STEP_SUMMARY"):
-        crash = getattr(report.longrepr, "reprcrash", None)
-        message = crash.message if crash else str(report.longrepr)
-        _failures.append((report.nodeid, message, report.longreprtext))
-
-
-def pytest_sessionfinish(session, exitstatus) -> None:
-    if not os.environ.get("GITHUB_STEP_SUMMARY") or hasattr(session.config, "workerinput"):
-        return
-    from scripts.ci_summary import build_problems, cost, markdown, write
-
-    if _failures:
-        # A site that does not build fails every test: name the build's own problems.
-        problems = list(dict.fromkeys(problem for *_, text in _failures for problem in build_problems(text)))
-        if not problems:
-            problems = list(dict.fromkeys(f"{node}: {message.splitlines()[0][:300]}"
-                                          for node, message, _ in _failures))
-        write(markdown(f"{len(problems)} check{'s' if len(problems) > 1 else ''} failed", problems[:40],
-                       "Each line names the check (tests/<file>.py) and what it found; the log "
-                       "below has the details."))
-    write(cost(time.monotonic() - _run["started"], _run["outcomes"], _run["durations"]))

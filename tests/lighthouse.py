@@ -18,11 +18,6 @@ class LighthouseUnavailable(RuntimeError):
     pass
 
 
-def audit(url: str, form_factor: str = "mobile") -> dict:
-    """Lighthouse's scores and figures for `url`, on a simulated phone or desktop."""
-    return audit_pages([url], form_factor)[url]
-
-
 def audit_pages(urls: list[str], form_factor: str = "mobile") -> dict[str, dict]:
     """{url: Lighthouse's scores and figures}, the pages audited one after the other in
     one Chrome (tests/lighthouse.mjs)."""

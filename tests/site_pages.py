@@ -81,20 +81,28 @@ def page_features(site: Path, page: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def one_page_of_each_kind(site: Path, config, only: list[str] | None = None) -> dict[str, str]:
-    """{page: why it was chosen}: the home page, the articles page, the newest article,
-    the consultation page and the 404 page, then, one at a time, the page that shows
-    most of what none of the chosen pages shows yet, until together they show every
-    class and every kind of content element of the site. Their number grows with the
-    kinds of page and content the site has, not with the number of articles."""
-    pages, newest = html_pages(site), newest_post(site)
+def one_page_of_each_template(site: Path, config) -> dict[str, str]:
+    """{page: its kind}: the home page, the articles page, the newest article, the
+    consultation page and the 404 page (those the site has)."""
+    newest = newest_post(site)
     first = {"index.html": "home", "blog/index.html": "articles page",
              unquote(newest) + "index.html" if newest else None: "newest article",
              config.extra["booking"]["consultation_page"] + "index.html": "consultation page",
              "404.html": "404 page"}
-    chosen = {page: why for page, why in first.items() if page in pages and (only is None or page in only)}
+    return {page: kind for page, kind in first.items() if page in html_pages(site)}
+
+
+def one_page_of_each_kind(site: Path, config, only: list[str] | None = None) -> dict[str, str]:
+    """{page: why it was chosen}: one page of each template, then, one at a time, the
+    page that shows most of what none of the chosen pages shows yet, until together
+    they show every class and every kind of content element of the site. Their number
+    grows with the kinds of page and content the site has, not with the number of
+    articles."""
+    chosen = {page: kind for page, kind in one_page_of_each_template(site, config).items()
+              if only is None or page in only}
     if only is not None:
         return chosen
+    pages = html_pages(site)
     features = {page: page_features(site, page) for page in pages}
     shown = set().union(*(features[page] for page in chosen))
     while True:

@@ -23,18 +23,12 @@ def test_axe_finds_no_violation_on_any_kind_of_page(reader_tour, scheme):
 
 
 @pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
-def test_the_scheme_follows_the_readers_system_setting(tab, grown_url, scheme, material_scheme):
-    page = tab(scheme, url=grown_url)
+def test_the_scheme_follows_the_readers_system_setting_and_is_calm(tab, grown_url, scheme, material_scheme):
+    page = tab(scheme, url=grown_url + "about/")
     assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
-
-
-def test_the_dark_scheme_is_calm_no_pure_white_on_pure_black(tab, grown_url):
-    page = tab("dark", url=grown_url + "about/")
-    for selector in ("body", ".md-typeset p", "footer .hfd-disclaimer"):
-        color = page.eval_on_selector(selector, "e => getComputedStyle(e).color")
-        assert color not in ("rgb(255, 255, 255)", "rgba(255, 255, 255, 1)"), selector
-    background = page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor")
-    assert background != "rgb(0, 0, 0)"
+    for selector in ("body", ".md-typeset p", "footer .hfd-disclaimer"):  # no pure white on pure black
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).color") != "rgb(255, 255, 255)", selector
+    assert page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor") != "rgb(0, 0, 0)"
 
 
 # The reader's choice of scheme, and that it is remembered: test_low_blue.py.

@@ -87,6 +87,23 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("screen", ["phone-360", "desktop-1280"])
+def test_enter_on_the_booking_button_opens_the_consultation_page_and_there_the_scheduler(open_page, sample_pages,
+                                                                                         screen):
+    # Reaching the button on every kind of page is asserted by the walk above.
+    home, booking = sample_pages[0], sample_pages[0].source.config.extra["booking"]
+    page = open_page(home.url, screen)
+    page.route(booking["scheduler_url"] + "**", lambda route: route.fulfill(  # no request leaves this machine
+        body="<title>Scheduler</title>", content_type="text/html"))
+    for opens in (home.url + booking["consultation_page"], booking["scheduler_url"]):
+        for _ in range(250):
+            if page.evaluate("document.activeElement.matches('aside.hfd-cta a.md-button--primary')"):
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_url(opens)
+
+
 def _destinations(site, address: str, narrow: bool = True) -> set[str]:
     """Where the site's navigation leads: its top-level entries (the tabs), and in the
     menu (narrow screens) the pages one level down in each section. On a desktop those

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import BROWSED
 from tests.reader_tour import LOW_BLUE, SCREENS
 from tests.site_build import assert_refused, build_with
 from tests.site_pages import soup, text_of
@@ -33,16 +32,15 @@ def test_the_toggle_reaches_it_by_keyboard_and_each_choice_is_remembered(tab, gr
     assert toggle.get_attribute("title") == "Switch to the light scheme"
 
 
-def test_it_is_applied_before_the_first_paint(tab, served):
+def test_it_is_applied_before_the_first_paint(tab, grown_url):
     # With Material's bundle blocked, only the inline script at the top of the page can
     # apply the stored choice (on a system set to dark): the page is never drawn in
     # another scheme first.
     page = tab("low-blue", color_scheme="dark", viewport=SCREENS["phone"])
     page.context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
-    page.goto(served(BROWSED)[1])
+    page.goto(grown_url)
     assert page.get_attribute("body", "data-md-color-scheme") == LOW_BLUE
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert background != "rgb(255, 255, 255)"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
 
 
 def test_the_accessibility_page_says_what_it_is_for(site, built):

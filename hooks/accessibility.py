@@ -5,8 +5,8 @@ stand alone as controls (44 px targets).
 axe-core flags them (aria-dialog-name, landmark-unique) and screen reader users hear
 several identical "navigation" landmarks. The markup is Material's own, in templates
 that have no block to extend, so the names are added to the written HTML. Each
-replacement names exactly one piece of Material's markup; the accessibility tests
-fail if Material changes it.
+replacement names exactly one piece of Material's markup (NAMES); if Material writes
+the element otherwise (an upgrade), the build stops naming the template.
 
 Each heading's "¶" permalink (the toc extension's) is a small Tab stop before every
 section: on a phone, 9 of an article's first 22. They keep working with a mouse and
@@ -16,28 +16,41 @@ the table of contents links to every section, so they are taken out of the Tab o
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-_NAMES = {
-    # The search overlay (partials/search.html).
-    '<div class="md-search" data-md-component="search" role="dialog">':
-        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
-    # The sidebar of a blog post (blog-post.html): back link, author and metadata.
-    '<nav class="md-nav md-nav--primary">\n':
-        '<nav class="md-nav md-nav--primary" aria-label="About this article">\n',
-    '<nav class="md-nav">\n':
-        '<nav class="md-nav" aria-label="Article details">\n',
+
+class Unnamed(NamedTuple):
+    template: str          # Material's template that writes it
+    element: str           # a pattern that finds its start tag however it is written
+    markup: str            # its start tag, exactly as Material 9.8 writes it
+    named: tuple[str, ...]  # the tag with its name, for each occurrence in turn (the last repeats)
+
+
+NAMES = (
+    Unnamed("partials/search.html", r'<div\b[^>]*\bdata-md-component="search"',  # the search overlay
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            ('<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',)),
+    # The sidebar of a blog post: back link and author; its metadata; its related links
+    # (`links:` in the post's front matter), each list under its own name.
+    Unnamed("blog-post.html", r'<nav\b[^>]*\bclass="md-nav md-nav--primary"',
+            '<nav class="md-nav md-nav--primary">',
+            ('<nav class="md-nav md-nav--primary" aria-label="About this article">',)),
+    Unnamed("blog-post.html", r'<nav\b[^>]*\bclass="md-nav"', '<nav class="md-nav">',
+            ('<nav class="md-nav" aria-label="Article details">', '<nav class="md-nav" aria-label="Related links">')),
     # Each teaser on the blog index, archive and category pages (partials/post.html)
     # holds an avatar and a "Continue reading" link: no navigation landmark, or a page
     # of teasers has one unnamed landmark per post.
-    '<nav class="md-post__authors md-typeset">':
-        '<nav class="md-post__authors md-typeset" role="none">',
-    '<nav class="md-post__action">':
-        '<nav class="md-post__action" role="none">',
-}
+    Unnamed("partials/post.html", r'<nav\b[^>]*\bclass="md-post__authors md-typeset"',
+            '<nav class="md-post__authors md-typeset">', ('<nav class="md-post__authors md-typeset" role="none">',)),
+    Unnamed("partials/post.html", r'<nav\b[^>]*\bclass="md-post__action"',
+            '<nav class="md-post__action">', ('<nav class="md-post__action" role="none">',)),
+)
+_NAMED = re.compile(r'\baria-label|\brole="none"')  # what a tag that is named (or no landmark) holds
 
 
 _PERMALINK = '<a class="headerlink" href='
@@ -50,18 +63,28 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 @event_priority(10)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _name(output)
+    return _mark_lone_links(_name(output, page.file.dest_uri))
 
 
 @event_priority(10)
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return _name(output) if template_name.endswith(".html") else output  # the 404 page
+    return _mark_lone_links(_name(output, template_name)) if template_name.endswith(".html") else output  # 404
 
 
-def _name(html: str) -> str:
-    for unnamed, named in _NAMES.items():
-        html = html.replace(unnamed, named)
-    return _mark_lone_links(html)
+def _name(html: str, where: str) -> str:
+    """Each unnamed landmark and dialog of Material's named; the build stops if Material
+    writes one in markup other than the one the names replace."""
+    for unnamed in NAMES:
+        parts = html.split(unnamed.markup)
+        names = list(unnamed.named) + [unnamed.named[-1]] * len(parts)
+        html = parts[0] + "".join(name + part for name, part in zip(names, parts[1:]))
+        for tag in re.finditer(unnamed.element + r"[^>]*>", html):
+            if not _NAMED.search(tag[0]):
+                raise PluginError(
+                    f"Material's markup changed: {unnamed.template} now writes {tag[0]!r} (in {where}), "
+                    f"where hooks/accessibility.py names {unnamed.markup!r}. Update NAMES there to "
+                    "the new markup (a question for whoever maintains the site).")
+    return html
 
 
 # A link that is all of its paragraph or list item ("Go to the home page", a list of

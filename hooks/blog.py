@@ -11,7 +11,8 @@ Steps, in build order:
    dated after today where the practice is (`extra.time_zone`) is left out of the
    published site, so it is in no page, list, feed, sitemap or search index; the
    daily publishing run puts a scheduled post online on its day. `make serve` shows
-   every post. A redirect to one that is not published stops the build.
+   every post. A redirect or a nav entry to one that is not published stops the
+   build, as does one at the address of a published page.
 3. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
 4. on_page_content: a published page that links to an unpublished post stops the
    build, naming both.
@@ -33,11 +34,12 @@ from mkdocs.utils import get_relative_url
 
 from hfd.links import private_links
 from hfd.pictures import fit_images, mark_credits
-from hfd.publishing import linked_unpublished, redirects_to_unpublished, unpublished_posts
+from hfd.publishing import (THIS_BUILD, linked_unpublished, nav_to_unpublished, redirects_to_unpublished,
+                            shared_addresses, unpublished_posts)
 from hfd.slugs import is_default, post_slug
 
 DEFAULT_LATEST_POSTS = 5
-_state: dict = {"command": "build", "unpublished": {}, "env": None}
+_state: dict = {"command": "build", "env": None}
 
 # -----------------------------------------------------------------------------
 # Hooks, in the order they run
@@ -59,11 +61,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(0)  # after the author's checks (10), before the blog plugin reads posts (-50)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    unpublished = {post.source: post for post in unpublished_posts(files, config)}
-    _state["unpublished"] = unpublished
-    problems = redirects_to_unpublished(unpublished, config)
+    THIS_BUILD.clear()
+    THIS_BUILD.update((post.source, post) for post in unpublished_posts(files, config))
+    unpublished = THIS_BUILD
+    problems = shared_addresses(files, unpublished, config)
     if problems:
-        raise PluginError("A redirect must not lead to an unpublished post:\n" + "\n".join(problems))
+        raise PluginError("Two pages would have the same address:\n" + "\n".join(problems))
+    problems = redirects_to_unpublished(unpublished, config) + nav_to_unpublished(unpublished, config)
+    if problems:
+        raise PluginError("A redirect or a nav entry must not lead to an unpublished post:\n"
+                          + "\n".join(problems))
     if _state["command"] != "serve":
         for file in list(files.documentation_pages()):
             if file.src_uri in unpublished:
@@ -78,16 +85,16 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 @event_priority(0)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    page.meta["unpublished"] = page.file.src_uri in _state["unpublished"]
+    page.meta["unpublished"] = page.file.src_uri in THIS_BUILD
 
 
 @event_priority(80)  # on the author's links, before the build adds its own
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    if page.file.src_uri not in _state["unpublished"]:  # a draft may link to a draft
+    if page.file.src_uri not in THIS_BUILD:  # a draft may link to a draft
         problems = [
             f"  - docs/{page.file.src_uri} links to docs/{post.source}, which is not published "
             f"({post.reason}). Remove the link until that post is published."
-            for post in linked_unpublished(html, page, _state["unpublished"])
+            for post in linked_unpublished(html, page, THIS_BUILD)
         ]
         if problems:
             raise PluginError("A published page must not link to an unpublished post:\n"

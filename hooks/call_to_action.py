@@ -6,8 +6,11 @@ consultation page its button is the booking site.
 
 Steps, in build order:
 1. on_config: the wording promises no outcome: a word from extra.cta_forbidden_words
-   ("cure", "heal", "reverse", ...) stops the build, naming the setting and the word.
-   The same holds for what the site says of its reading aids (extra.reading_aids).
+   ("cure", "heal", "reverse", ...), or one of its forms ("heals", "healing", "curable"),
+   stops the build, naming the setting and the word, however it is disguised (look-alike
+   letters of other alphabets, invisible characters, HTML entities or emphasis inside
+   the word). The same holds for what the site says of its reading aids
+   (extra.reading_aids). The label above it must call it a paid service.
 2. on_post_build, after everything is written: every page (redirect pages aside)
    shows its title, its text and a visible link with the button's words to the
    consultation page, or the build stops naming each page. The tests judge in
@@ -16,7 +19,9 @@ Steps, in build order:
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,14 +38,11 @@ from hfd.visible_text import normalize
 
 @event_priority(80)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    problems = claim_problems(config.extra)
+    problems = label_problems(config.extra) + claim_problems(config.extra)
     if problems:
         raise PluginError(
-            "The booking call-to-action and the reading aids must make no health claim or "
-            "promise (mkdocs.yml):\n"
-            + "\n".join(problems)
-            + "\nReword it, e.g. 'a coaching conversation about your own process'."
-        )
+            "The booking call-to-action and the reading aids must say what they are and make "
+            "no health claim or promise (mkdocs.yml):\n" + "\n".join(problems))
     return config
 
 
@@ -69,20 +71,104 @@ def on_post_build(config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 
 
+# The word the call-to-action's label must hold: booking is the practice's own paid
+# service, and readers must see that it is advertising, not editorial content.
+PAID = "paid"
+CLAIM_EXAMPLE = "a coaching conversation about your own process"
+
+
+def label_problems(extra: dict) -> list[str]:
+    """The label above the call-to-action (extra.cta.label) says it is a paid service:
+    it holds the word "paid", as a reader reads it."""
+    label = (extra.get("cta") or {}).get("label")
+    if any(PAID in words for words in readings(str(label or ""))):
+        return []
+    return [f"  - extra.cta.label is {str(label or '')!r}: it must say that booking is a paid "
+            f"service, with the word '{PAID}'; write e.g. \"Hope for Dystonia's paid coaching service\"."]
+
+
 def claim_problems(extra: dict) -> list[str]:
     """Each setting of the call-to-action, or of the reading aids (the low-blue scheme,
-    Listen), that uses a forbidden word."""
-    forbidden = [word.lower() for word in extra.get("cta_forbidden_words", [])]
-    texts = {f"extra.cta.{key}": str(value) for key, value in extra.get("cta", {}).items()}
-    texts["extra.booking.scheduler_label"] = str(extra.get("booking", {}).get("scheduler_label", ""))
+    Listen), that uses a word of extra.cta_forbidden_words or one of its forms."""
+    listed = extra.get("cta_forbidden_words")
+    if not isinstance(listed, list) or not listed:
+        return ["  - extra.cta_forbidden_words is missing or not a list; list the words the "
+                "call-to-action must never use, e.g. [cure, heal, reverse]."]
+    forbidden = [words for entry in listed if (words := readings(str(entry))[0])]
+    texts = {f"extra.cta.{key}": str(value) for key, value in (extra.get("cta") or {}).items()}
+    texts["extra.booking.scheduler_label"] = str((extra.get("booking") or {}).get("scheduler_label", ""))
     texts.update({f"extra.reading_aids.{key}": str(value)
                   for key, value in (extra.get("reading_aids") or {}).items()})
-    return [
-        f"  - {setting} uses '{word}': {text!r}"
-        for setting, text in texts.items()
-        for word in forbidden
-        if re.search(rf"\b{re.escape(word)}", text, re.I)
-    ]
+    problems = []
+    for setting, text in texts.items():
+        for found, entry in dict.fromkeys(_claims(readings(text), forbidden)):
+            notes = [f"a form of '{entry}'"] if found != entry else []
+            if found not in text.casefold():
+                notes.append("written with look-alike letters, invisible characters or markup")
+            form = f" ({', '.join(notes)})" if notes else ""
+            problems.append(f"  - {setting} uses '{found}'{form}: {text!r}; reword it without "
+                            f"promising an outcome, e.g. '{CLAIM_EXAMPLE}'.")
+    return problems
+
+
+# -- How a reader reads a setting's text, so that no disguise hides a word from the check --
+
+# Letters of other alphabets drawn like Latin ones ("hеal" with a Cyrillic "е"). Unicode's
+# table of look-alikes (UTS #39 confusables) is in no installed package: these are its
+# Greek and Cyrillic letters that look like a Latin one, and two Latin variants.
+_LOOK_ALIKES = str.maketrans(
+    "аеіјкорсухѕһԁԛԝӏАВЕКМНОРСТХЅІЈУ" "αγεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" "ıɑ",
+    "aeijkopcyxshdqwlABEKMHOPCTXSIJY" "ayeikvoptuxABEZHIKMNOPTYX" "ia")
+# Not drawn at all: format characters (soft hyphen, zero-width space and joiners, direction
+# marks) and combining marks (accents: "cúre" reads as "cure").
+_UNDRAWN = {"Cf", "Mn", "Me"}
+_MARKUP = re.compile(r"<[^>]*>|[*_~`]")  # HTML tags (the settings are written into pages
+#                                          as HTML) and Markdown's emphasis marks
+_WORD = re.compile(r"[^\W_]+%?")  # "100%" is a word
+# Endings of a word's forms, and of the words made from it that make the same claim:
+# heal: heals, healed, healing, healer; cure: cured, curing, curable, curative; reverse:
+# reversal, reversible; recover: recovery; eliminate: elimination. "health" and "healthy"
+# are other words: "not health care" makes no claim.
+_ENDINGS = frozenset(("s", "es", "d", "ed", "ing", "er", "ers", "y", "ies", "ied", "al",
+                      "able", "ible", "ion", "ions", "ative", "atic", "ly", "ally"))
+_VOWEL_ENDINGS = frozenset(ending for ending in _ENDINGS if ending[0] in "aeiou")  # after "cur", "remedi"
+
+
+def readings(text: str) -> list[list[str]]:
+    """The words a reader reads in `text`, in one plain form each: HTML entities decoded,
+    compatibility forms made plain (NFKC: fullwidth letters, ligatures, mathematical
+    letters), undrawn characters dropped, look-alike letters made Latin, case folded.
+    Markup may join two words or split one ("he<b>al</b>", "he**al**"): two readings,
+    with markup as nothing and as a space."""
+    found = []
+    for markup in ("", " "):
+        plain = _MARKUP.sub(markup, unicodedata.normalize("NFKC", html.unescape(text)))
+        plain = "".join(char for char in unicodedata.normalize("NFKD", plain)
+                        if unicodedata.category(char) not in _UNDRAWN)
+        found.append(_WORD.findall(plain.translate(_LOOK_ALIKES).casefold()))
+    return found
+
+
+def _claims(readings_of_text: list[list[str]], forbidden: list[list[str]]):
+    """(the words as read, the forbidden entry) for each forbidden entry the text uses,
+    its last word in any of its forms."""
+    for words in readings_of_text:
+        for entry in forbidden:
+            size = len(entry)
+            for start in range(len(words) - size + 1):
+                window = words[start:start + size]
+                if window[:-1] == entry[:-1] and _is_form_of(window[-1], entry[-1]):
+                    yield " ".join(window), " ".join(entry)
+
+
+def _is_form_of(word: str, forbidden: str) -> bool:
+    """"heals", "healed", "healing", "healer" are forms of "heal"; "cured", "curing",
+    "curable" of "cure" (not "curly"); "remedies" of "remedy"; "stopped" of "stop"."""
+    stems = {forbidden: _ENDINGS, forbidden + forbidden[-1]: _VOWEL_ENDINGS}
+    if forbidden[-1] in "ey":
+        stems[forbidden[:-1] + ("i" if forbidden[-1] == "y" else "")] = _VOWEL_ENDINGS
+    return word == forbidden or any(word.startswith(stem) and word[len(stem):] in endings
+                                    for stem, endings in stems.items())
 
 
 def call_to_action(config: MkDocsConfig) -> dict:

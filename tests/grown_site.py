@@ -4,7 +4,7 @@ Sample posts cover what an author does: several articles in two categories, titl
 with letters beyond ASCII and no `slug:` (published at a plain ASCII address, their
 former one leading on), a flat `date:`, a large photo straight from a phone
 (sideways, with its location in it) in a plain-Markdown figure, a video, a medically
-reviewed article with its sources, a post scheduled for later (with a table and a
+reviewed article with its sources and related links, a post scheduled for later (with a table and a
 callout, kinds of content no published page has yet), a draft, a long description, an
 odd title, a post updated after publication. Also the site with no articles at all: the
 article and its redirect gone.
@@ -108,7 +108,7 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         "a-reviewed-article": post_markdown(
             "a-reviewed-article", title="A reviewed article", date={"created": "2024-03-20"},
             last_reviewed="2024-03-20", next_review="2099-01-01",
-            medical_reviewer={"name": "Dr Example Reviewer", "credentials": "MD, neurologist"},
+            medical_reviewer={"name": "Dr Example Reviewer", "credentials": "MD, neurologist"}, links=["about.md"],
             sources=[{"title": "A study", "url": "https://example.org/study"},
                      {"title": "A book", "citation": "Publisher, 2020"}]),
         "a-scheduled-post": post_markdown(

@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser_audits import FOCUS_RING_CONTRAST_JS, describe, tab_through
 from tests.reader_tour import SCHEMES, SCREENS
-from tests.site_build import MATERIAL, REPO
+from tests.site_build import MATERIAL, REPO, assert_refused, build_with
 from tests.site_pages import soup
 
 pytestmark = pytest.mark.browser
@@ -204,14 +204,25 @@ def test_an_article_prints_cleanly_with_byline_address_and_disclaimer(tab, sampl
 # -- Landmark names added to Material's markup (hooks/accessibility.py) -------------------------
 
 
-def test_each_landmark_name_is_added_to_markup_material_still_writes(site):
-    from accessibility import _NAMES
+def test_each_landmark_name_is_added_to_markup_material_still_writes():
+    from accessibility import NAMES
 
-    templates = " ".join(path.read_text() for path in MATERIAL.rglob("*.html"))
-    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    for unnamed in _NAMES:
-        assert unnamed.strip() in templates, f"Material no longer writes {unnamed.strip()!r}"
-        assert not any(unnamed in page for page in pages), f"left unnamed: {unnamed.strip()!r}"
+    for unnamed in NAMES:
+        assert unnamed.markup in (MATERIAL / unnamed.template).read_text(), \
+            f"Material's {unnamed.template} no longer writes {unnamed.markup!r}"
+
+
+def test_each_list_in_a_posts_sidebar_has_a_name_of_its_own(site, source):  # grown: a post with `links:`
+    for post in source.published_posts:
+        names = [nav.get("aria-label") for nav in soup(site, post.page).select(".md-sidebar--post nav")]
+        assert None not in names and len(names) == len(set(names)), f"{post.source}: {names}"
+        assert len(names) == 2 + bool(post.meta.get("links")), f"{post.source}: {names}"
+
+
+def test_the_build_stops_when_materials_markup_changes_under_a_name(tmp_path):
+    search = (MATERIAL / "partials/search.html").read_text().replace('role="dialog">', 'role="dialog" >')
+    assert_refused(build_with(tmp_path, {"overrides/partials/search.html": search}),
+                   "Material's markup changed: partials/search.html now writes")
 
 
 # -- Small things seen on every visit ----------------------------------------------------

@@ -4,7 +4,9 @@ what it learnt of pages that did not change."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import random
 import re
 import shutil
@@ -99,6 +101,23 @@ def test_a_rebuild_reads_afresh(tmp_path, edit):
     assert_refused(build(project, tmp_path / "site"), "docs/about.md: no visible disclaimer", one_screen=False)
 
 
+def test_a_cache_entry_edited_by_hand_is_read_afresh(tmp_path):
+    project = copy_project(tmp_path / "project")
+    about = tmp_path / "site/about/index.html"
+
+    def entry() -> Path:  # what the disclaimer's check learnt of the about page as built now
+        name = hashlib.sha256(about.read_bytes()).hexdigest()[:40]
+        return next((project / ".cache/visible-text").glob(f"*/{name}.json"))
+
+    assert build(project, tmp_path / "site").returncode == 0
+    seen = json.loads(entry().read_text())["value"]
+    name, change = HIDING_EDITS["the-pages-whose-html-changed"]
+    (project / name).write_text(change((project / name).read_text()))
+    assert_refused(build(project, tmp_path / "site"), "docs/about.md: no visible disclaimer", one_screen=False)
+    entry().write_text(json.dumps({**json.loads(entry().read_text()), "value": seen}))  # "the disclaimer is seen"
+    assert_refused(build(project, tmp_path / "site"), "docs/about.md: no visible disclaimer", one_screen=False)
+
+
 @pytest.mark.parametrize("damage", ["not JSON {", '{"version": "other"}', "[]", ""])
 def test_a_damaged_or_foreign_cache_is_read_as_empty(tmp_path, damage):
     project = copy_project(tmp_path / "project")
@@ -167,6 +186,29 @@ def test_the_site_meta_block_is_materials_with_its_two_changes():
         expected = expected.replace(f'content="{{{{ {value} }}}}"', f'content="{{{{ {value} | e }}}}"')
     assert " ".join(ours.split()) == " ".join(expected.split()), \
         "Material's site_meta block changed: copy it again into overrides/main.html"
+
+
+def test_the_social_links_are_materials_sending_no_referrer_in_the_same_tab_labelled():
+    ours = _without_comments((REPO / "overrides/partials/social.html").read_text())
+    material = _without_comments((MATERIAL / "partials/social.html").read_text())
+    expected = material.replace('{% set rel = "noopener" %}', '{% set rel = "noopener noreferrer" %}').replace(
+        ' target="_blank"', "").replace('title="{{ title | e }}" ', 'title="{{ title | e }}" aria-label="{{ title | e }}" ')
+    assert ours == expected and 'rel ~ " me"' in ours, \
+        "Material's partials/social.html changed: copy it again (overrides/partials/social.html)"
+
+
+def test_the_footer_ends_with_materials_copyright_partial():
+    ours = _without_comments((REPO / "overrides/partials/copyright.html").read_text())
+    assert ours.endswith(_without_comments((MATERIAL / "partials/copyright.html").read_text())), \
+        "Material's partials/copyright.html changed: copy it again (overrides/partials/copyright.html)"
+
+
+def test_the_articles_page_without_posts_repeats_materials_blog_container():
+    container = (MATERIAL / "blog.html").read_text().split("{% block container %}")[1].rsplit("{% endblock %}", 1)[0]
+    material = re.sub(r"\{% for post .*?\{% endfor %\}|\{% if pagination %\}.*\{% endif %\}", "", container, flags=re.S)
+    ours = (REPO / "overrides/blog-index.html").read_text().split("{% else %}")[1].split("{% endif %}")[0]
+    ours = re.sub(r"\{#.*?#\}|<p class=\"hfd-no-posts\">.*?</p>", "", ours, flags=re.S)
+    assert ours.split() == material.split(), "Material's blog.html changed: copy its container again (overrides/blog-index.html)"
 
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])

@@ -20,6 +20,8 @@ BAD_INPUT = {
                               "docs/blog/posts/bad.md: the front matter is not valid at line"),
     "page-front-matter-not-yaml": ({"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
                                    "docs/bad-page.md: the front matter is not valid"),
+    "impossible-date": ({"docs/blog/posts/bad.md": post_markdown("bad").replace("created: 2024-03-01", "created: 2026-02-30")},
+                        "docs/blog/posts/bad.md: the front matter holds a date that does not exist"),
     "missing-title": (bad_post(title=None), "docs/blog/posts/bad.md: `title:` is missing"),
     "link-to-missing-page": (bad_post("[see](../../nowhere.md)"), "blog/posts/bad.md", "nowhere.md"),
     "link-to-missing-anchor": (bad_post("[see](../../about.md#nowhere)"), "blog/posts/bad.md", "#nowhere"),
@@ -35,6 +37,10 @@ BAD_INPUT = {
                       "docs/blog/posts/bad.md: remove the 'onclick=' attribute"),
     "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
                      "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
+    "a-draft-at-a-published-address": (  # not "a link to a draft" on every page linking to the published one
+        {"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same", draft=True)},
+        "docs/blog/posts/two.md (not published: a draft: `draft: true`) and docs/blog/posts/one.md would both "
+        "be /blog/same/; give docs/blog/posts/two.md its own `slug:`"),
     "drawing-too-large": (
         {"docs/assets/images/huge.svg": b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (1100 * 1024) + b"</svg>"},
         "docs/assets/images/huge.svg is 1,100 KB (the limit is 1,024 KB)", "SVGOMG"),

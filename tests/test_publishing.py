@@ -117,6 +117,12 @@ UNPUBLISHED_TARGETS = {
     "markdown-link-to-a-draft": (_about_links_to_a_draft("[soon](blog/posts/a-draft.md)"), LINK_TO_A_DRAFT),
     "address-link-to-a-draft": (_about_links_to_a_draft("[soon](../blog/a-draft/)"), LINK_TO_A_DRAFT),
     "absolute-link-to-a-draft": (_about_links_to_a_draft("[soon](/blog/a-draft/)"), LINK_TO_A_DRAFT),
+    "nav-entry-to-a-draft": (
+        {**A_DRAFT, "mkdocs.yml": ("  - Contact: contact.md\n", "  - Contact: contact.md\n  - Soon: blog/posts/a-draft.md\n")},
+        "mkdocs.yml nav lists blog/posts/a-draft.md, which is not published (a draft: `draft: true`)"),
+    "disclaimer-link-to-a-draft": (
+        {**A_DRAFT, "docs/disclaimer.md": (REPO / "docs/disclaimer.md").read_text() + "\nSoon: [more](blog/posts/a-draft.md).\n"},
+        "docs/disclaimer.md links to 'blog/posts/a-draft.md', which is not published (a draft: `draft: true`)"),
     "redirect-to-a-scheduled-post": (
         {"docs/blog/posts/later.md": post_markdown("later", date={"created": "2099-01-01"}, last_reviewed="2099-01-01"),
          "mkdocs.yml": ("  redirects:\n", "  redirects:\n    post/later.md: blog/posts/later.md\n")},

@@ -182,6 +182,12 @@ ARTICLE_FIELDS = {
     "source-without-link": (bad_post(sources=[{"title": "A"}]),
                             f"{BAD}: `sources:` item 1 needs a `url:` or a `citation:`"),
     "authors-as-text": (bad_post(authors="fede"), f"{BAD}: `authors:` is 'fede', but it must be a list"),
+    "unknown-category-as-text": (bad_post(categories="Health"),  # not suggesting `- Health`, not allowed either
+                                 f"{BAD}: `categories:` is 'Health', but it must be a list, one per line; "
+                                 "'Health' is not one of:"),
+    "date-in-quotes": ({BAD: post_markdown("bad").replace("date:\n  created: 2024-03-01\n", 'date: "2099-01-01"\n')},
+                       f"{BAD}: `date` is '2099-01-01' in quotes, which makes it text, not a date; remove the "
+                       "quotes: `date: 2099-01-01`"),
     "title-as-list": (bad_post(title=["a", "b"]), f"{BAD}: `title:` is a list (a, b), but it must be text"),
     "missing-share-image": (bad_post(image="assets/images/nope.png", image_alt="A picture"),
                             f"{BAD}: `image:` 'assets/images/nope.png' is not a file in docs/"),
@@ -224,9 +230,44 @@ def test_the_build_refuses_a_picture_without_alt_text_or_credit_naming_page_and_
     assert_refused(build_with(tmp_path, edits), *expected)
 
 
-def test_the_build_refuses_a_call_to_action_that_promises_a_cure(tmp_path):
-    edits = {"mkdocs.yml": ("    title: Book a consultation", "    title: Cure your dystonia today")}
-    assert_refused(build_with(tmp_path, edits), "extra.cta.title uses 'cure'")
+# case: (an edit to mkdocs.yml, the texts of the message the build stops with)
+CTA_WORDING = {
+    "a-claim": (("    title: Book a consultation", "    title: Cure your dystonia today"), "extra.cta.title uses 'cure'"),
+    "a-label-that-hides-the-payment": (("    label: Hope for Dystonia's paid coaching service", "    label: Free help"),
+                                       "extra.cta.label is 'Free help': it must say that booking is a paid service"),
+    "no-list-of-claim-words": (("  cta_forbidden_words: [", "  cta_words: ["), "extra.cta_forbidden_words is missing"),
+}
+
+
+@pytest.mark.parametrize("case", CTA_WORDING)
+def test_the_build_refuses_a_call_to_action_that_promises_or_hides_that_it_is_paid(tmp_path, case):
+    edit, expected = CTA_WORDING[case]
+    assert_refused(build_with(tmp_path, {"mkdocs.yml": edit}), expected)
+
+
+# case: (a setting's text, the word the claim check reads in it and refuses, or None)
+CLAIM_READINGS = {
+    "a-form-of-a-word": ("Healing starts here", "healing"),
+    "a-word-made-from-it": ("Dystonia is curable", "curable"),
+    "a-look-alike-letter": ("H\u0435al with us", "heal"),  # a Cyrillic "е"
+    "fullwidth-letters": ("\uff28\uff45\uff41\uff4c", "heal"),
+    "a-soft-hyphen": ("He\u00adals", "heals"),
+    "a-zero-width-space": ("he\u200bal", "heal"),
+    "an-html-entity": ("he&shy;al", "heal"),
+    "emphasis-inside": ("he**al**", "heal"),
+    "an-accent": ("c\u00fare", "cure"),
+    "health-care-is-another-word": ("Coaching is not health care", None),
+    "healthy-is-another-word": ("Healthy boundaries", None),
+}
+
+
+@pytest.mark.parametrize("case", CLAIM_READINGS)
+def test_the_claim_check_reads_each_word_as_a_reader_does(case):
+    from call_to_action import claim_problems
+
+    text, word = CLAIM_READINGS[case]
+    problems = claim_problems({"cta_forbidden_words": ["cure", "heal"], "cta": {"title": text}})
+    assert [problem.split("'")[1] for problem in problems] == ([word] if word else [])
 
 
 # -- Reviews: a warning at every build, a list on demand -------------------------------------------

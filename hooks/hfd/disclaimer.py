@@ -17,6 +17,8 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+from hfd.publishing import THIS_BUILD
+
 DISCLAIMER_SOURCE = "disclaimer.md"
 _LINK = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
 _TARGET = "__hfd_disclaimer_link_{}__"  # where a resolved link goes, per page
@@ -95,6 +97,10 @@ def _resolve_links(html: str, files: Files) -> tuple[str, list[tuple[str, str]]]
         path = unquote(parts.path) or DISCLAIMER_SOURCE  # "#part" is on the disclaimer page
         source = posixpath.normpath(posixpath.join(posixpath.dirname(DISCLAIMER_SOURCE), path.lstrip("/")))
         file = files.get_file_from_path(source)
+        if file is None and source in THIS_BUILD:  # a post left out of this build
+            problems.append(f"  - docs/{DISCLAIMER_SOURCE} links to '{match[3]}', which is not "
+                            f"published ({THIS_BUILD[source].reason}). Remove the link until it is.")
+            return match[0]
         if file is None:
             problems.append(f"  - docs/{DISCLAIMER_SOURCE} links to '{match[3]}', which is not a "
                             "page or file of the site. Link to a page's file, e.g. [our privacy "

@@ -55,6 +55,9 @@ def _read_front_matter(path: str, _mtime_ns: int, _size: int) -> tuple[dict, str
         return {}, "no front matter; start the file with the block between `---` lines."
     try:
         meta = yaml.load(match.group(1), Loader=_SAFE_LOADER)
+    except ValueError as error:  # a date that does not exist: `date: 2026-02-30`
+        return {}, (f"the front matter holds a date that does not exist ({error}); correct it, "
+                    f"e.g. `date: {EXAMPLE_DATE}`.")
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
@@ -163,8 +166,7 @@ def _date_problems(meta: dict) -> list[str]:
         if value is None and key == "created":
             problems.append(f"`date.created` is missing; under `date:` add `created: {EXAMPLE_DATE}`.")
         elif value is not None and not isinstance(value, dt.date):
-            problems.append(f"`{name}` is {_describe(value)}, not a date; write it as YYYY-MM-DD, "
-                            f"e.g. `{name.split('.')[-1]}: {EXAMPLE_DATE}`.")
+            problems.append(_not_a_date(f"`{name}`", key if not flat else "date", value))
     unknown = sorted(set(dates) - {"created", "updated"})
     if unknown:
         problems.append(f"`date:` has {', '.join(f'`{u}:`' for u in unknown)}; it takes only "
@@ -180,12 +182,30 @@ def _list_problems(meta: dict, field: str, *, allowed: dict, example: str, where
     value = meta.get(field)
     if value is None or value == []:
         return [f"`{field}:` is missing; add it as a list, e.g.\n        {field}:\n          - {example}"]
+    known = f"{', '.join(map(str, allowed)) or '(none yet)'} (listed in {where})"
     if not isinstance(value, list):
-        return [f"`{field}:` is {_describe(value)}, but it must be a list, one per line, e.g.\n"
-                f"        {field}:\n          - {value if isinstance(value, str) else example}"]
-    return [f"`{field}:` '{item}' is not one of: {', '.join(map(str, allowed)) or '(none yet)'} "
-            f"(listed in {where}); use one of them, or add it there."
+        # The example is what the author wrote only if it is allowed: `- Health` would not be.
+        fits = isinstance(value, str) and value in allowed
+        unknown = f"; '{value}' is not one of: {known}" if isinstance(value, str) and not fits else ""
+        return [f"`{field}:` is {_describe(value)}, but it must be a list, one per line{unknown}. "
+                f"For example:\n        {field}:\n          - {value if fits else example}"]
+    return [f"`{field}:` '{item}' is not one of: {known}; use one of them, or add it there."
             for item in value if not isinstance(item, str) or item not in allowed]
+
+
+def _not_a_date(shown: str, key: str, value: object) -> str:
+    """What is wrong with a date field's `value`, which is not a date, and what to write."""
+    if isinstance(value, str) and _reads_as_date(value):  # `date: "2026-01-05"`
+        return (f"{shown} is '{value}' in quotes, which makes it text, not a date; remove the "
+                f"quotes: `{key}: {value.strip()}`.")
+    return f"{shown} is {_describe(value)}, not a date; write it as YYYY-MM-DD, e.g. `{key}: {EXAMPLE_DATE}`."
+
+
+def _reads_as_date(text: str) -> bool:
+    try:
+        return isinstance(yaml.load(text.strip(), Loader=_SAFE_LOADER), dt.date)
+    except (yaml.YAMLError, ValueError):
+        return False
 
 
 def _review_problems(meta: dict) -> list[str]:
@@ -195,12 +215,10 @@ def _review_problems(meta: dict) -> list[str]:
         problems.append("`last_reviewed:` is missing; add the day you last reread and confirmed "
                         f"the article, e.g. `last_reviewed: {EXAMPLE_DATE}`.")
     elif not isinstance(reviewed, dt.date):
-        problems.append(f"`last_reviewed:` is {_describe(reviewed)}, not a date; write it as "
-                        f"YYYY-MM-DD, e.g. `last_reviewed: {EXAMPLE_DATE}`.")
+        problems.append(_not_a_date("`last_reviewed:`", "last_reviewed", reviewed))
     next_review = meta.get("next_review")
     if next_review is not None and not isinstance(next_review, dt.date):
-        problems.append(f"`next_review:` is {_describe(next_review)}, not a date; write it as "
-                        f"YYYY-MM-DD, e.g. `next_review: {EXAMPLE_DATE}`.")
+        problems.append(_not_a_date("`next_review:`", "next_review", next_review))
     reviewer = meta.get("medical_reviewer")
     if reviewer is not None and not (
         isinstance(reviewer, dict) and str(reviewer.get("name") or "").strip()

@@ -13,6 +13,9 @@ One small JSON file per page in .cache/<kind>/ beside mkdocs.yml (ignored by git
 written as it is learnt: nothing of the whole site is held in memory twice. After a
 build the folder holds that build's pages only. A missing, unreadable or foreign
 entry is read afresh, and a cache that cannot be written is skipped: never an error.
+Each entry carries a digest of its value, its name and its folder: an entry edited by
+hand (a failing page's result changed to a passing one) or copied from another page
+no longer matches it, and the page is read afresh.
 """
 
 from __future__ import annotations
@@ -48,9 +51,12 @@ class PageCache:
         name = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40] + ".json"
         self._used.add(name)
         try:
-            return json.loads((self.folder / name).read_text(encoding="utf-8"))["value"]
+            entry = json.loads((self.folder / name).read_text(encoding="utf-8"))
+            if entry["digest"] == self._digest(name, entry["value"]):
+                return entry["value"]
         except (OSError, ValueError, KeyError, TypeError):
-            value = compute()
+            pass
+        value = compute()
         self._store(name, value)
         return value
 
@@ -68,13 +74,20 @@ class PageCache:
         except OSError:
             pass
 
+    def _digest(self, name: str, value) -> str:
+        """What an entry's own content must hash to (JSON writes a value read back from
+        JSON exactly as it first wrote it)."""
+        content = f"{self.folder.name}|{name}|{json.dumps(value)}"
+        return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
     def _store(self, name: str, value) -> None:
         if not self._writable:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             partial = self.folder / f"{name}.{os.getpid()}.tmp"
-            partial.write_text(json.dumps({"value": value}), encoding="utf-8")
+            entry = {"value": value, "digest": self._digest(name, value)}
+            partial.write_text(json.dumps(entry), encoding="utf-8")
             partial.replace(self.folder / name)  # whole or not at all, even if two builds run at once
         except OSError:
             self._writable = False  # a read-only checkout: the next build reads every page again

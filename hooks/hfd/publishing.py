@@ -26,6 +26,12 @@ class Unpublished:
     reason: str   # why it is not published, in the author's words
 
 
+# This build's unpublished posts, {source: Unpublished}: found by hooks/blog.py (on_files)
+# and left out of the site; read too by the checks that meet a link to one once it is
+# gone (hfd.disclaimer), to say that it is unpublished rather than missing.
+THIS_BUILD: dict[str, Unpublished] = {}
+
+
 def unpublished_posts(files: Files, config: MkDocsConfig):
     zone = site_zone(config.extra)
     moment = now(zone)
@@ -66,3 +72,36 @@ def redirects_to_unpublished(unpublished: dict[str, Unpublished], config: MkDocs
         for old, new in (config.extra.get("redirects") or {}).items()
         if str(new).split("#")[0] in unpublished
     ]
+
+
+def nav_to_unpublished(unpublished: dict[str, Unpublished], config: MkDocsConfig) -> list[str]:
+    """A line for each entry of mkdocs.yml's `nav:` that names an unpublished post."""
+    return [
+        f"  - mkdocs.yml nav lists {path}, which is not published ({unpublished[path].reason}). "
+        "Take it out of nav until it is."
+        for path in dict.fromkeys(_nav_files(config.nav)) if path in unpublished
+    ]
+
+
+def _nav_files(entry) -> list[str]:
+    """The files named by a `nav:` entry and the entries under it."""
+    if isinstance(entry, str):
+        return [posixpath.normpath(entry.split("#")[0])]
+    children = entry.values() if isinstance(entry, dict) else entry if isinstance(entry, list) else []
+    return [path for child in children for path in _nav_files(child)]
+
+
+def shared_addresses(files: Files, unpublished: dict[str, Unpublished], config: MkDocsConfig) -> list[str]:
+    """A line for each unpublished post at the address of a published page: left out, it
+    would seem the target of every link to that page; published, two pages would share
+    the address."""
+    waiting = {post.url: post for post in unpublished.values()}
+    problems = []
+    for file in files.documentation_pages() if waiting else []:
+        if file.src_uri in unpublished:
+            continue
+        post = waiting.get(post_address(file, config) if is_post(file, config) else file.url)
+        if post:
+            problems.append(f"  - docs/{post.source} (not published: {post.reason}) and docs/{file.src_uri} "
+                            f"would both be /{post.url}; give docs/{post.source} its own `slug:`.")
+    return problems

@@ -24,7 +24,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters that are invisible and invalid in feeds (XML): all controls but tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
-_MARKUP = re.compile(r"<[A-Za-z!/?]")
+MARKUP = re.compile(r"<[A-Za-z!/?]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
@@ -132,8 +132,8 @@ def _text_problems(meta: dict, field: str, *, required: bool = True, example: st
     if control := _CONTROL.search(value):
         return [f"`{field}:` contains an invisible control character "
                 f"(U+{ord(control[0]):04X}); retype the text without it."]
-    if field == "title" and _MARKUP.search(value):
-        return [f"`title:` contains '{_MARKUP.search(value)[0]}', which pages would read as "
+    if field == "title" and MARKUP.search(value):
+        return [f"`title:` contains '{MARKUP.search(value)[0]}', which pages would read as "
                 "HTML; a title is plain text: remove the angle bracket."]
     return []
 

@@ -50,6 +50,8 @@ BAD_INPUT = {
     "picture-from-another-site": (bad_post("![A chart](https://example.org/chart.png)"),
                                   "docs/blog/posts/bad.md: the picture 'https://example.org/chart.png' is not "
                                   "a file of this site", "download it into docs/assets/images/"),
+    "a-theme-id": (bad_post('<div id="__config">{}</div>'),
+                   "docs/blog/posts/bad.md: the id '__config' belongs to the theme"),
     "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
                                           '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),
                                  "docs/blog/posts/bad.md: the picture '//example.org/a.webp 2x'"),

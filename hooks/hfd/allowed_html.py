@@ -6,7 +6,7 @@ before the check). nh3 (Rust's ammonia) cleans a page's HTML with it; whatever i
 remove is refused, naming the tag or attribute, never dropped silently: the author
 would not know what readers miss. What the author wrote is read with html5lib's
 tokenizer, which reads tags as browsers do, wherever they stand (a <body onload> that
-a tree would drop, a quoted ">" inside an attribute), so nothing escapes the comparison.
+a tree would drop, a quoted ">" inside an attribute).
 
 To allow more, add the tag or attribute to ALLOWED, saying what writes it.
 """
@@ -47,6 +47,9 @@ STYLE_PROPERTIES = {"text-align"}  # a table column's alignment (| :--- |)
 LINK_SCHEMES = {"https", "http", "mailto"}
 # Attributes whose address the browser fetches as the page loads: this site's own files only.
 RESOURCES = {"src", "srcset"}
+# The theme's ids (__config, __search...): the same id earlier in a page, in its content,
+# would take their place for the theme's scripts.
+RESERVED_IDS = ("__",)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class Refused:
             scheme = re.sub(r"[\s\x00-\x1f]", "", shown).split(":")[0].lower()
             return (f"the link '{shown}' uses a {scheme}: address; link to a page or an "
                     "https:// address.")
+        if self.attribute == "id":
+            return (f"the id '{shown}' belongs to the theme (its ids start with "
+                    f"{' or '.join(RESERVED_IDS)}); choose another.")
         if self.attribute == "style" and self.attribute in ALLOWED[self.tag]:
             return (f"the 'style=' of <{self.tag}> may only align its text "
                     f"({', '.join(sorted(STYLE_PROPERTIES))}); remove the rest.")
@@ -106,7 +112,10 @@ def _read(html: str) -> tuple[Counter, list[str]]:
 
 def _filter(tag: str, attribute: str, value: str) -> str | None:
     """nh3's filter, which keeps a value as written or refuses it: a fetched address (src,
-    srcset) must be one of the site's own files; a style only STYLE_PROPERTIES."""
+    srcset) must be one of the site's own files; a style only STYLE_PROPERTIES; an id
+    none of RESERVED_IDS."""
+    if attribute == "id":
+        return None if value.startswith(RESERVED_IDS) else value
     if attribute == "style":
         declarations = [part.split(":", 1) for part in value.split(";") if part.strip()]
         return value if all(len(pair) == 2 and pair[0].strip().lower() in STYLE_PROPERTIES

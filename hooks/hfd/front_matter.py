@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
 # libyaml's loader when PyYAML has it (several times faster), else the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters that are invisible and invalid in feeds (XML): all controls but tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
@@ -54,7 +54,7 @@ def _read_front_matter(path: str, _mtime_ns: int, _size: int) -> tuple[dict, str
     if not match:
         return {}, "no front matter; start the file with the block between `---` lines."
     try:
-        meta = yaml.load(match.group(1), Loader=_SAFE_LOADER)
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""

@@ -67,7 +67,8 @@ class Refused:
         if self.attribute in RESOURCES and self.attribute in ALLOWED[self.tag]:
             return (f"the picture '{shown}' is not a file of this site, and pages load nothing "
                     "from other sites: download it into docs/assets/images/ (an article's, into "
-                    "docs/assets/images/articles/<the article's name>/) and link to it there.")
+                    "docs/assets/images/articles/<the article's name>/) and link to it there (an "
+                    "emoji written :smile: is such a picture: type the emoji itself).")
         if self.attribute == "href" and self.tag == "a":
             scheme = re.sub(r"[\s\x00-\x1f]", "", shown).split(":")[0].lower()
             return (f"the link '{shown}' uses a {scheme}: address; link to a page or an "

@@ -69,11 +69,11 @@ def _html(value) -> str | None:  # the HTML pages may hold
     return f"holds HTML the site does not allow: {'; '.join(map(str, refused))}" if refused else None
 
 
-def _nav(value) -> str | None:  # titles without markup or quotes; pages, or links
+def _nav(value) -> str | None:  # titles without markup; pages, or links
     items = value if isinstance(value, list) else [value]
     for item in items:
         for title, target in (item.items() if isinstance(item, dict) else [(None, item)]):
-            found = (title is not None and (_markup(title) or _quote_free(title))) or (
+            found = (isinstance(title, str) and _markup(title)) or (
                 _nav(target) if isinstance(target, (list, dict)) else _link(target))
             if found:
                 return f"'{title or target}': {found}"

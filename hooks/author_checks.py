@@ -5,14 +5,16 @@ file (or the setting), the field, what is wrong and an example of what is right,
 instead of a traceback or a page that silently lacks its date, author or picture.
 
 Steps, in build order:
-1. on_config: the settings in mkdocs.yml that readers meet (booking link, email,
-   social links, site address, time zone) are safe addresses (hfd.settings).
+1. on_config: the settings (mkdocs.yml, docs/blog/.authors.yml) are ones the site
+   knows, their text holds no markup, and the files and links they name are safe
+   (hfd.settings).
 2. on_files, before the blog plugin reads the posts: every page's front matter, and
    every post's fields (hfd.front_matter).
 3. on_nav, once the blog plugin has given posts their addresses: no two pages at one
    address.
-4. on_page_content, on the page as the author wrote it: no pasted code or frames;
-   every image described; every article figure credited (hfd.content_checks).
+4. on_page_content, on the page as the author wrote it: only the HTML the site's
+   Markdown writes (hfd.allowed_html); every image described; every article figure
+   credited (hfd.content_checks).
 5. on_post_build, last: a reminder for each article overdue for review (hfd.reviews);
    a warning, never a failure.
 """
@@ -52,7 +54,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = settings_problems(config, _command["name"])
     if problems:
-        raise PluginError("Settings in mkdocs.yml need fixing:\n"
+        raise PluginError("Settings need fixing:\n"
                           + "\n".join(f"  - {p}" for p in problems))
     return config
 
@@ -100,7 +102,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     for warning in warnings:
         log.warning(warning)
     if problems:
-        raise PluginError("Unsafe content:\n" + "\n".join(problems))
+        raise PluginError("HTML the site does not allow:\n" + "\n".join(problems))
     problems = image_problems(html, source, article=getattr(page, "authors", None) is not None)
     if problems:
         raise PluginError("Images need a description and a credit:\n" + "\n".join(problems))

@@ -20,7 +20,7 @@ from tests.site_model import source_site
 
 CLEAR_MESSAGES = (
     "Some pages need fixing before the site can be built",
-    "Unsafe content:",
+    "HTML the site does not allow:",
     "Images need a description and a credit",
     "Two pages would have the same address",
     "contains a link",           # MkDocs' own link validation, in strict mode

@@ -192,7 +192,8 @@ def test_the_social_links_are_materials_sending_no_referrer_in_the_same_tab_labe
     ours = _without_comments((REPO / "overrides/partials/social.html").read_text())
     material = _without_comments((MATERIAL / "partials/social.html").read_text())
     expected = material.replace('{% set rel = "noopener" %}', '{% set rel = "noopener noreferrer" %}').replace(
-        ' target="_blank"', "").replace('title="{{ title | e }}" ', 'title="{{ title | e }}" aria-label="{{ title | e }}" ')
+        ' target="_blank"', "").replace('title="{{ title | e }}" ', 'title="{{ title | e }}" aria-label="{{ title | e }}" ').replace(
+        'href="{{ social.link }}"', 'href="{{ social.link | e }}"')
     assert ours == expected and 'rel ~ " me"' in ours, \
         "Material's partials/social.html changed: copy it again (overrides/partials/social.html)"
 

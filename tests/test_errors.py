@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests import browsers
 from tests.site_build import REPO, assert_refused, bad_post, build, build_with, copy_project, post_markdown
@@ -34,7 +35,28 @@ BAD_INPUT = {
     "iframe": (bad_post('<iframe src="https://example.org"></iframe>'),
                "docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"),
     "event-handler": (bad_post('<p onclick="steal()">Hi</p>'),
-                      "docs/blog/posts/bad.md: remove the 'onclick=' attribute"),
+                      "docs/blog/posts/bad.md: remove the 'onclick=' attribute of <p>"),
+    # Raw HTML through the allowlist (hfd/allowed_html.py), read as browsers read it
+    "unquoted-javascript-link": (bad_post("<a href=javascript:alert(1)>x</a>"),
+                                 "docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript:"),
+    "handler-after-a-quoted-bracket": (bad_post('<p class="a>b" onclick="steal()">Hi</p>'),
+                                       "docs/blog/posts/bad.md: remove the 'onclick=' attribute of <p>"),
+    "meta-refresh": (bad_post('<meta http-equiv="refresh" content="0; url=https://example.org">'),
+                     "docs/blog/posts/bad.md: remove the <meta> element"),
+    "dns-prefetch": (bad_post('<link rel="dns-prefetch" href="https://example.org">'),
+                     "docs/blog/posts/bad.md: remove the <link> element"),
+    "style-element": (bad_post('<style>@import "https://example.org/x.css";</style>'),
+                      "docs/blog/posts/bad.md: remove the <style> element"),
+    "ping": (bad_post('<a href="https://example.org" ping="https://example.org/seen">x</a>'),
+             "docs/blog/posts/bad.md: remove the 'ping=' attribute of <a>"),
+    "picture-from-another-site": (bad_post("![A chart](https://example.org/chart.png)"),
+                                  "docs/blog/posts/bad.md: the picture 'https://example.org/chart.png' is not "
+                                  "a file of this site", "download it into docs/assets/images/"),
+    "a-theme-id": (bad_post('<div id="__config">{}</div>'),
+                   "docs/blog/posts/bad.md: the id '__config' belongs to the theme"),
+    "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
+                                          '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),
+                                 "docs/blog/posts/bad.md: the picture '//example.org/a.webp 2x'"),
     "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
                      "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
     "a-draft-at-a-published-address": (  # not "a link to a draft" on every page linking to the published one
@@ -61,6 +83,23 @@ BAD_INPUT = {
     "social-javascript": ({"mkdocs.yml": ("link: https://www.youtube.com/@hopefordystonia",
                                           "link: javascript:alert(1)")},
                           "extra.social item 1 link is 'javascript:alert(1)'"),
+    "script-in-a-setting": ({"mkdocs.yml": ("label: Hope for", "label: <script>alert(1)</script>Hope for")},
+                            "mkdocs.yml: extra.cta.label contains '<s', which pages would read as HTML"),
+    "script-in-the-copyright": ({"mkdocs.yml": ('copyright: "', 'copyright: "<script>alert(1)</script>')},
+                                "mkdocs.yml: copyright holds HTML the site does not allow: remove the <script>"),
+    "script-in-an-authors-name": ({"docs/blog/.authors.yml": ("name: Fede", "name: <script>alert(1)</script>")},
+                                  "docs/blog/.authors.yml: authors.fede.name contains '<s'"),
+    "google-fonts": ({"mkdocs.yml": ("  font: false", "  font:\n    text: Roboto")},
+                     "mkdocs.yml: theme.font must be `false`"),
+    "analytics": ({"mkdocs.yml": ("\nextra:\n", "\nextra:\n  analytics:\n    provider: google\n")},
+                  "mkdocs.yml: extra.analytics is not a setting the site knows"),
+    "css-and-script-from-another-site": (
+        {"mkdocs.yml": ("\nextra:\n", "\nextra_css: [https://example.org/x.css]\n"
+                                      "extra_javascript: [https://example.org/x.js]\nextra:\n")},
+        "mkdocs.yml: extra_css item 1 is 'https://example.org/x.css', a file on another site",
+        "mkdocs.yml: extra_javascript item 1 is 'https://example.org/x.js'"),
+    "logo-from-another-site": ({"mkdocs.yml": ("logo: assets/images/logo.svg", "logo: https://example.org/logo.svg")},
+                               "mkdocs.yml: theme.logo is 'https://example.org/logo.svg', a file on another site"),
 }
 
 
@@ -70,12 +109,32 @@ def test_the_build_refuses_bad_input_naming_the_file_or_setting_and_the_cause(tm
     assert_refused(build_with(tmp_path, edits), *expected)
 
 
-def test_a_plain_http_link_is_a_warning_not_a_failure(tmp_path):
-    body = BODY.format("[an old page](http://example.org/page)")
-    result = build_with(tmp_path, {"docs/blog/posts/old-link.md": post_markdown("old-link", body=body)})
+# What Markdown writes, of each kind, and raw HTML of the same kinds: (Markdown, what shows it)
+ALLOWED_CONSTRUCTS = {
+    "![A logo.](../../assets/images/logo.svg){ width=\"120\" loading=\"lazy\" }\n\n/// caption\nA logo."
+    "\n\nCredit: Hope for Dystonia\n///": "figure .hfd-credit",
+    "[A talk](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }": ".hfd-video",
+    '??? note "More"\n    Hidden.\n\n<details open><summary>Raw</summary>Shown.</details>': "details summary",
+    "| Day | Walk |\n| :--- | ---: |\n| Monday | 10 |": "td[style]",
+    "A note.[^1]\n\n[^1]: The footnote.": ".footnote li[id]",
+    "The HTML way.\n\n*[HTML]: HyperText Markup Language": "abbr[title]",
+    '<figure class="hfd-quote" markdown>\n> A quote.\n\n<figcaption>Someone</figcaption>\n</figure>': "figure blockquote",
+    "A ~~mistake~~ and H~2~O :material-heart:\n\n```python\nprint(1)\n```": ".twemoji svg",
+    "[an old page](http://example.org/page)": "a[href^='http:']",
+}
+
+
+def test_what_markdown_writes_builds_settings_show_as_text_and_a_plain_http_link_is_only_a_warning(tmp_path):
+    body = BODY.format("\n\n".join(ALLOWED_CONSTRUCTS))
+    label = 'A paid service, fish &amp; chips "<3"'  # text, as written: the templates escape settings
+    result = build_with(tmp_path, {"docs/blog/posts/allowed.md": post_markdown("allowed", body=body),
+                                   "mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", f"label: {label}")})
     assert result.returncode == 0, result.output
-    assert ("WARNING -  docs/blog/posts/old-link.md: the link 'http://example.org/page' is not "
+    assert ("WARNING -  docs/blog/posts/allowed.md: the link 'http://example.org/page' is not "
             "secure; use https://") in result.output
+    page = BeautifulSoup((tmp_path / "site/blog/allowed/index.html").read_text(), "html.parser")
+    assert [shown for shown in ALLOWED_CONSTRUCTS.values() if not page.select_one(f"article {shown}")] == []
+    assert page.select_one(".hfd-cta__label").get_text() == label
 
 
 # -- Writing a post --------------------------------------------------------------------------

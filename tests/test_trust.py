@@ -4,6 +4,7 @@ apart, the policy pages, and a build that refuses an article missing any of it."
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -235,7 +236,8 @@ CTA_WORDING = {
     "a-claim": (("    title: Book a consultation", "    title: Cure your dystonia today"), "extra.cta.title uses 'cure'"),
     "a-label-that-hides-the-payment": (("    label: Hope for Dystonia's paid coaching service", "    label: Free help"),
                                        "extra.cta.label is 'Free help': it must say that booking is a paid service"),
-    "no-list-of-claim-words": (("  cta_forbidden_words: [", "  cta_words: ["), "extra.cta_forbidden_words is missing"),
+    "no-list-of-claim-words": ((re.search(r"  cta_forbidden_words: \[.*?\]\n", (REPO / "mkdocs.yml").read_text(), re.S)[0],
+                                "  cta_forbidden_words: []\n"), "extra.cta_forbidden_words is missing or not a list"),
 }
 
 

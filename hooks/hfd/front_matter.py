@@ -20,11 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
 # libyaml's loader when PyYAML has it (several times faster), else the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters that are invisible and invalid in feeds (XML): all controls but tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
-_MARKUP = re.compile(r"<[A-Za-z!/?]")
+MARKUP = re.compile(r"<[A-Za-z!/?]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
@@ -54,7 +54,7 @@ def _read_front_matter(path: str, _mtime_ns: int, _size: int) -> tuple[dict, str
     if not match:
         return {}, "no front matter; start the file with the block between `---` lines."
     try:
-        meta = yaml.load(match.group(1), Loader=_SAFE_LOADER)
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except ValueError as error:  # a date that does not exist: `date: 2026-02-30`
         return {}, (f"the front matter holds a date that does not exist ({error}); correct it, "
                     f"e.g. `date: {EXAMPLE_DATE}`.")
@@ -135,8 +135,8 @@ def _text_problems(meta: dict, field: str, *, required: bool = True, example: st
     if control := _CONTROL.search(value):
         return [f"`{field}:` contains an invisible control character "
                 f"(U+{ord(control[0]):04X}); retype the text without it."]
-    if field == "title" and _MARKUP.search(value):
-        return [f"`title:` contains '{_MARKUP.search(value)[0]}', which pages would read as "
+    if field == "title" and MARKUP.search(value):
+        return [f"`title:` contains '{MARKUP.search(value)[0]}', which pages would read as "
                 "HTML; a title is plain text: remove the angle bracket."]
     return []
 
@@ -203,7 +203,7 @@ def _not_a_date(shown: str, key: str, value: object) -> str:
 
 def _reads_as_date(text: str) -> bool:
     try:
-        return isinstance(yaml.load(text.strip(), Loader=_SAFE_LOADER), dt.date)
+        return isinstance(yaml.load(text.strip(), Loader=SAFE_LOADER), dt.date)
     except (yaml.YAMLError, ValueError):
         return False
 

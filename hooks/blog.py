@@ -10,8 +10,9 @@ Steps, in build order:
 2. on_files, before the blog plugin reads the posts: a draft (`draft: true`) or a post
    dated after today where the practice is (`extra.time_zone`) is left out of the
    published site, so it is in no page, list, feed, sitemap or search index; the
-   daily publishing run puts a scheduled post online on its day. `make serve` shows
-   every post. A redirect to one that is not published stops the build.
+   daily publishing run puts a scheduled post online on its day; so are the pictures
+   only such posts show. `make serve` shows every post. A redirect to one that is not
+   published stops the build.
 3. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
 4. on_page_content: a published page that links to an unpublished post stops the
    build, naming both.
@@ -33,7 +34,7 @@ from mkdocs.utils import get_relative_url
 
 from hfd.links import private_links
 from hfd.pictures import fit_images, mark_credits
-from hfd.publishing import linked_unpublished, redirects_to_unpublished, unpublished_posts
+from hfd.publishing import linked_unpublished, pictures_only_for, redirects_to_unpublished, unpublished_posts
 from hfd.slugs import is_default, post_slug
 
 DEFAULT_LATEST_POSTS = 5
@@ -65,6 +66,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError("A redirect must not lead to an unpublished post:\n" + "\n".join(problems))
     if _state["command"] != "serve":
+        for file in pictures_only_for(unpublished, files, config):
+            files.remove(file)
         for file in list(files.documentation_pages()):
             if file.src_uri in unpublished:
                 files.remove(file)

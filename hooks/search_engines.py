@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from hfd.blog import former_addresses
 from hfd.front_matter import read_front_matter
 from hfd.pictures import published_picture
+from hfd.templates import REDIRECT_TEMPLATE, redirect_pages
 
 _files: dict = {"files": None}
 
@@ -43,6 +44,7 @@ _files: dict = {"files": None}
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _files["files"] = files
     redirects = {**former_addresses(config), **(config.extra.get("redirects") or {})}
+    redirect_pages.clear()
     for old, new in redirects.items():
         files.append(redirect_page(old, str(new), files, config))
     return files
@@ -110,7 +112,7 @@ def redirect_page(old: str, new: str, files: Files, config: MkDocsConfig) -> Fil
         "---\n"
         f"title: {_yaml_text('Moved: ' + title)}\n"
         f"description: {_yaml_text('This page has moved to ' + title + '.')}\n"
-        "template: redirect-page.html\n"
+        f"template: {REDIRECT_TEMPLATE}\n"
         f"redirect_to: {_yaml_text(target.url + ('#' + fragment if fragment else ''))}\n"
         "search:\n  exclude: true\n"
         "---\n\n"
@@ -118,6 +120,7 @@ def redirect_page(old: str, new: str, files: Files, config: MkDocsConfig) -> Fil
         f"It is now at [{title.replace('[', '').replace(']', '')}]({link}).\n"
     )
     page = File.generated(config, old, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    redirect_pages[page.dest_uri] = target.url  # the only pages that may send readers on
     return page
 
 

@@ -33,6 +33,11 @@ BAD_INPUT = {
                "docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"),
     "event-handler": (bad_post('<p onclick="steal()">Hi</p>'),
                       "docs/blog/posts/bad.md: remove the 'onclick=' attribute"),
+    "redirect-in-front-matter": (bad_post(template="redirect-page.html", redirect_to="https://elsewhere.example/"),
+                                 "docs/blog/posts/bad.md: `redirect_to:` is for the site's own pages",
+                                 "`template:` 'redirect-page.html' is not a template for an author's page"),
+    "no-such-template": ({"docs/bad-page.md": "---\ntemplate: nonexistent.html\n---\n\n# Bad\n"},
+                         "docs/bad-page.md: `template:` 'nonexistent.html' is no template of the site"),
     "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
                      "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
     "drawing-too-large": (

@@ -1,12 +1,13 @@
 """What is published: posts that are not drafts and whose day has come where the
-practice is (hfd.blog.unpublished_reason); and the links and redirects that would
-lead a reader to one that is not."""
+practice is (hfd.blog.unpublished_reason), and the pictures published pages use; and
+the links and redirects that would lead a reader to one that is not."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,3 +67,34 @@ def redirects_to_unpublished(unpublished: dict[str, Unpublished], config: MkDocs
         for old, new in (config.extra.get("redirects") or {}).items()
         if str(new).split("#")[0] in unpublished
     ]
+
+
+# A picture's address as written in a page (Markdown, HTML or front matter).
+_PICTURE_PATH = re.compile(r"""[^\s"'()<>\[\]=]+\.(?:jpe?g|png|webp|gif|avif|svg)\b""", re.I)
+
+
+def pictures_only_for(unpublished: dict[str, Unpublished], files: Files, config: MkDocsConfig) -> list:
+    """The pictures in docs/ that unpublished posts show and nothing published names:
+    they stay unpublished with them. A picture is kept if its file name appears in any
+    published page, template, stylesheet, script or in mkdocs.yml (a shared picture)."""
+    pictures = {file.src_uri: file for file in files.media_files() if _PICTURE_PATH.fullmatch(file.src_uri)}
+    shown = set()
+    for source in unpublished:
+        text = (Path(config.docs_dir) / source).read_text(encoding="utf-8", errors="replace")
+        for written in _PICTURE_PATH.findall(text):
+            path = unquote(written).lstrip("/")
+            shown |= {posixpath.normpath(posixpath.join(posixpath.dirname(source), path)),
+                      posixpath.normpath(path)} & pictures.keys()
+    if not shown:
+        return []
+    published = [Path(config.config_file_path)] if config.config_file_path else []
+    docs = Path(config.docs_dir).resolve()
+    published += [Path(file.abs_src_path) for file in files if file.src_uri not in unpublished
+                  and file.src_uri.endswith((".md", ".html", ".css", ".js")) and file.abs_src_path
+                  and Path(file.abs_src_path).resolve().is_relative_to(docs)]
+    published += sorted(Path(config.theme.custom_dir).rglob("*.html")) if config.theme.custom_dir else []
+    names = set()
+    for path in published:
+        text = unquote(path.read_text(encoding="utf-8", errors="replace"))
+        names |= {posixpath.basename(source) for source in shown if posixpath.basename(source) in text}
+    return [pictures[source] for source in sorted(shown) if posixpath.basename(source) not in names]

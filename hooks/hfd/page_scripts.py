@@ -4,9 +4,9 @@ The Content-Security-Policy allows inline scripts by their hashes: the scripts t
 project ships, read from its templates (every one in overrides/, and those of the
 Material templates in THEME_SCRIPT_TEMPLATES), never whatever a built page happens to
 hold. A template's script may differ from page to page only where it prints a value
-(`{{ base_url }}` is ".." on one page, "../.." on another), and there only with the
-characters of an address (VALUE): none of them can end the string, or the script,
-the value is printed in.
+as a whole JavaScript string (`"{{ base_url }}"` is ".." on one page, "../.." on
+another), and there only with the characters of an address (VALUE): none of them can
+end the string, or the script, the value is printed in.
 
 Each built page is read as a browser with scripts on reads it (html5lib), every tag as
 the tokenizer sees it, even one the tree then leaves out (inside a <select>, say). An
@@ -54,7 +54,7 @@ URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href",
 
 _TEMPLATE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.S)
-_PRINTED = re.compile(r"(\{\{-?).*?(-?\}\})", re.S)
+_PRINTED = re.compile(r"(\{\{)-?.*?-?(\}\})", re.S)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.I)
 _START_TAG = tokenTypes["StartTag"]
@@ -64,15 +64,15 @@ def known_scripts(config: MkDocsConfig) -> list[str]:
     """A regular expression for each inline script the project ships, from its templates."""
     own = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     templates = sorted(own.rglob("*.html")) if own else []
-    for name in THEME_SCRIPT_TEMPLATES:
-        templates += [next(Path(folder) / name for folder in config.theme.dirs if (Path(folder) / name).is_file())]
-    patterns = []
+    for name in THEME_SCRIPT_TEMPLATES:  # the first theme folder that has it, as Jinja finds it
+        templates += [Path(folder) / name for folder in config.theme.dirs if (Path(folder) / name).is_file()][:1]
+    patterns = set()
     for template in templates:
         text = _TEMPLATE_COMMENT.sub("", template.read_text(encoding="utf-8"))
         for attributes, script in _TEMPLATE_SCRIPT.findall(text):
             if "src=" not in attributes and _script_type(attributes) in RUN_TYPES:
-                patterns.append(_pattern(script))
-    return sorted(set(patterns))
+                patterns.add(_pattern(script))
+    return sorted(patterns - {None})
 
 
 def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
@@ -177,15 +177,15 @@ def _refresh_problems(refresh: list[str], dest: str, redirects: dict[str, str]) 
 # -----------------------------------------------------------------------------
 
 
-def _pattern(script: str) -> str:
-    """The script of a template as a regular expression: each printed value an address."""
+def _pattern(script: str) -> str | None:
+    """The script of a template as a regular expression, each printed value an address
+    (VALUE); None if a value is printed other than as a whole JavaScript string
+    ("{{ base_url }}"): outside quotes, even letters and dots are code."""
     parts = _PRINTED.split(script)  # [text, "{{" or "{{-", "}}" or "-}}", text, ...]
-    texts, opens, closes = parts[0::3], parts[1::3], parts[2::3]
-    for number, (opening, closing) in enumerate(zip(opens, closes)):
-        if opening.endswith("-"):
-            texts[number] = texts[number].rstrip()
-        if closing.startswith("-"):
-            texts[number + 1] = texts[number + 1].lstrip()
+    texts = parts[0::3]
+    for before, after in zip(texts, texts[1:]):
+        if not (before[-1:] in ('"', "'") and after[:1] == before[-1:]):
+            return None
     return VALUE.join(re.escape(text) for text in texts)
 
 

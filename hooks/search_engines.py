@@ -7,7 +7,8 @@ Steps, in build order:
    address of each post whose title has letters beyond ASCII and no `slug:` (hfd.blog:
    /blog/distonía/ before addresses were made plain), drawn with the site's own
    template (overrides/redirect-page.html: the new address, the disclaimer, the
-   call-to-action); its target must be a page of the site.
+   call-to-action); its target must be a page of the site. These are the only pages
+   that may send readers on (hfd.templates.redirect_pages, checked by hooks/privacy.py).
 2. on_page_markdown: a page's `image:` becomes its share picture (`share_image`, full
    address and published size, hfd.pictures); taken out of the page's meta so that
    mkdocs-rss-plugin makes no `<enclosure>` it cannot size.

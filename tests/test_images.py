@@ -95,7 +95,7 @@ DRAWINGS = {
     "style-import": (SVG.format("<style>@\\69mport url(a.css);</style>"), "'@import'"),
     "style-from-another-site": (SVG.format("<rect style='fill: url(https://elsewhere.example/p.svg#p)'/>"),
                                 "loads 'https://elsewhere.example/p.svg#p'"),
-    "entities": ("<!DOCTYPE svg [<!ENTITY x 'y'>]>" + SVG.format("<text>&x;</text>"), "it declares entities"),
+    "declarations": ("<!DOCTYPE svg [<!ATTLIST svg onload CDATA 'steal()'>]>" + SVG.format(""), "it declares"),
     "stylesheet-instruction": ("<?xml-stylesheet type='text/xsl' href='https://elsewhere.example/a.xsl'?>"
                                + SVG.format(""), "it holds the instruction <?xml-stylesheet"),
     "gradient-marker-and-picture-inside": (SVG.format(

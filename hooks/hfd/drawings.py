@@ -75,6 +75,8 @@ CSS_FETCHING = ("url", "src", "image", "image-set", "-webkit-image-set", "cross-
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
+# A declaration of the DTD's internal subset: entities, or attributes every element gets.
+_DECLARATION = re.compile(r"<!(?:ENTITY|ATTLIST|ELEMENT|NOTATION)")
 
 
 def drawing_problems(data: bytes) -> list[str]:
@@ -84,8 +86,8 @@ def drawing_problems(data: bytes) -> list[str]:
     except etree.XMLSyntaxError as error:
         return [f"it is not a well-formed SVG file ({error})"]
     problems = []
-    if tree.docinfo.internalDTD is not None:
-        problems.append("it declares entities (<!DOCTYPE ... [ ]>)")
+    if _DECLARATION.search(data.decode("utf-8", errors="replace")) or not _is_utf8(data):
+        problems.append("it declares entities or attributes (<!DOCTYPE svg [ ... ]>), or is not UTF-8 text")
     root = tree.getroot()
     for node in [*root.itersiblings(preceding=True), *root.iter(), *root.itersiblings()]:
         if isinstance(node, etree._Entity):
@@ -146,3 +148,11 @@ def _local(address: str, *, picture: bool) -> bool:
     if picture and address.lower().startswith(DATA_PICTURES):
         return True
     return not _SCHEME.match(address)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

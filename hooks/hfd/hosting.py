@@ -2,9 +2,9 @@
 
 The policy allows only this site's own files; the inline scripts of the site's and the
 theme's templates (hfd.page_scripts) are allowed by their SHA-256 hashes, never
-'unsafe-inline'. It is written to `_headers` (the format
-Netlify and Cloudflare Pages read) for every address, and into each page as a
-<meta http-equiv> tag for hosts that cannot send headers (GitHub Pages).
+'unsafe-inline'. It is written to `_headers` (the format Netlify and Cloudflare Pages
+read) for every address, and into each page as a <meta http-equiv> tag for hosts that
+cannot send headers (GitHub Pages).
 """
 
 from __future__ import annotations

@@ -45,7 +45,8 @@ def files_problems(files: Files, config: MkDocsConfig) -> list[str]:
     for file in files:
         if file.inclusion.is_excluded():
             continue
-        from_docs = not file.generated_by and Path(file.abs_src_path).resolve().is_relative_to(docs)
+        from_docs = bool(not file.generated_by and file.abs_src_path
+                         and Path(file.abs_src_path).resolve().is_relative_to(docs))
         name = f"docs/{file.src_uri}" if from_docs else f"{file.dest_uri} (from the theme or the build)"
         problem = kind_problem(file.src_uri if from_docs else file.dest_uri, from_docs=from_docs)
         if problem is None and file.src_uri.lower().endswith(".svg"):

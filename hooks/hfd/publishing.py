@@ -69,32 +69,34 @@ def redirects_to_unpublished(unpublished: dict[str, Unpublished], config: MkDocs
     ]
 
 
-# A picture's address as written in a page (Markdown, HTML or front matter).
+# A picture's address as written in a page (Markdown, HTML, CSS or front matter).
 _PICTURE_PATH = re.compile(r"""[^\s"'()<>\[\]=]+\.(?:jpe?g|png|webp|gif|avif|svg)\b""", re.I)
 
 
 def pictures_only_for(unpublished: dict[str, Unpublished], files: Files, config: MkDocsConfig) -> list:
     """The pictures in docs/ that unpublished posts show and nothing published names:
-    they stay unpublished with them. A picture is kept if its file name appears in any
-    published page, template, stylesheet, script or in mkdocs.yml (a shared picture)."""
+    they stay unpublished with them. Kept if any published page, stylesheet, script or
+    template, or mkdocs.yml (a shared picture, the logo) names it."""
+    docs = Path(config.docs_dir).resolve()
     pictures = {file.src_uri: file for file in files.media_files() if _PICTURE_PATH.fullmatch(file.src_uri)}
-    shown = set()
-    for source in unpublished:
-        text = (Path(config.docs_dir) / source).read_text(encoding="utf-8", errors="replace")
-        for written in _PICTURE_PATH.findall(text):
-            path = unquote(written).lstrip("/")
-            shown |= {posixpath.normpath(posixpath.join(posixpath.dirname(source), path)),
-                      posixpath.normpath(path)} & pictures.keys()
+    shown = set().union(*(_named(docs / source, posixpath.dirname(source), pictures) for source in unpublished))
     if not shown:
         return []
-    published = [Path(config.config_file_path)] if config.config_file_path else []
-    docs = Path(config.docs_dir).resolve()
-    published += [Path(file.abs_src_path) for file in files if file.src_uri not in unpublished
-                  and file.src_uri.endswith((".md", ".html", ".css", ".js")) and file.abs_src_path
-                  and Path(file.abs_src_path).resolve().is_relative_to(docs)]
-    published += sorted(Path(config.theme.custom_dir).rglob("*.html")) if config.theme.custom_dir else []
-    names = set()
-    for path in published:
-        text = unquote(path.read_text(encoding="utf-8", errors="replace"))
-        names |= {posixpath.basename(source) for source in shown if posixpath.basename(source) in text}
-    return [pictures[source] for source in sorted(shown) if posixpath.basename(source) not in names]
+    published = [(Path(file.abs_src_path), posixpath.dirname(file.src_uri)) for file in files
+                 if file.src_uri not in unpublished and file.src_uri.endswith((".md", ".html", ".css", ".js"))
+                 and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)]
+    published += [(Path(config.config_file_path), "")] if config.config_file_path else []
+    templates = sorted(Path(config.theme.custom_dir).rglob("*.html")) if config.theme.custom_dir else []
+    published += [(path, "") for path in templates]
+    used = set().union(*(_named(path, folder, pictures) for path, folder in published))
+    return [pictures[source] for source in sorted(shown - used)]
+
+
+def _named(path: Path, folder: str, pictures: dict) -> set[str]:
+    """The pictures (files of docs/) the file at `path`, in `folder` of docs/, names:
+    relative to its folder, or to docs/."""
+    found = set()
+    for written in _PICTURE_PATH.findall(path.read_text(encoding="utf-8", errors="replace")):
+        address = unquote(written).lstrip("/")
+        found |= {posixpath.normpath(posixpath.join(folder, address)), posixpath.normpath(address)} & pictures.keys()
+    return found

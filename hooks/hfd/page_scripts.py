@@ -128,7 +128,7 @@ def _read_page(html: str, dest: str, known: re.Pattern) -> dict:
             continue
         attributes = {name.rsplit("}", 1)[-1]: value for name, value in element.attrib.items()}
         text = "".join(element.itertext())
-        kind = _script_type(" ".join(f'{name}="{value}"' for name, value in attributes.items()))
+        kind = attributes.get("type", "").strip().lower()
         source = attributes.get("src") or attributes.get("href")
         if element.tag != "script":
             problems.append(f"a drawing holds a <script> ({_start(text)}); drawings in pages run nothing")

@@ -77,9 +77,11 @@ def kind_problem(path: str, *, from_docs: bool) -> str | None:
                 f"written in Markdown (.md), a picture is {pictures}: convert it or remove it"
                 + ("" if from_docs else " (or add its kind to PUBLISHED_KINDS, hooks/hfd/published_files.py)"))
     folder = kinds[key]
-    if from_docs and (folder is None or not path.startswith(folder)):
-        where = "is written by the build, not taken from docs/" if folder is None else f"is published from docs/{folder} only"
-        return f"a '{key}' file {where}; a page is written in Markdown (.md): move the file or remove it"
+    if from_docs and folder is None:
+        return (f"a '{key}' file is written by the build, never taken from docs/; write a page in "
+                "Markdown (.md), or remove the file")
+    if from_docs and not path.startswith(folder):
+        return f"a '{key}' file is published from docs/{folder} only; move it there, or remove it"
     return None
 
 

@@ -35,6 +35,7 @@ PUBLISHED_KINDS = {
 }
 # Files without an extension, by name: the hosts' headers (hfd.hosting); GitHub Pages' domain.
 PUBLISHED_NAMES = {"_headers": None, "CNAME": ""}
+PICTURES = tuple(kind for kind, folder in PUBLISHED_KINDS.items() if folder == "" and kind != ".md")
 
 
 def files_problems(files: Files, config: MkDocsConfig) -> list[str]:
@@ -71,10 +72,9 @@ def kind_problem(path: str, *, from_docs: bool) -> str | None:
     suffix = PurePosixPath(path).suffix.lower()
     kinds = PUBLISHED_NAMES if name in PUBLISHED_NAMES else PUBLISHED_KINDS
     key = name if name in PUBLISHED_NAMES else suffix
-    pictures = ", ".join(kind for kind, folder in PUBLISHED_KINDS.items() if folder == "" and kind != ".md")
     if key not in kinds:
         return (f"a '{suffix or name}' file is not a kind of file the site publishes; a page is "
-                f"written in Markdown (.md), a picture is {pictures}: convert it or remove it"
+                f"written in Markdown (.md), a picture is {', '.join(PICTURES)}: convert it or remove it"
                 + ("" if from_docs else " (or add its kind to PUBLISHED_KINDS, hooks/hfd/published_files.py)"))
     folder = kinds[key]
     if from_docs and folder is None:

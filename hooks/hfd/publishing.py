@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 
 from hfd.blog import is_post, post_address, unpublished_reason
 from hfd.front_matter import read_front_matter
+from hfd.published_files import PICTURES
 from hfd.site_time import now, site_zone
 
 _LINK = re.compile(r"""\s(?:href|src)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
@@ -69,8 +70,10 @@ def redirects_to_unpublished(unpublished: dict[str, Unpublished], config: MkDocs
     ]
 
 
-# A picture's address as written in a page (Markdown, HTML, CSS or front matter).
-_PICTURE_PATH = re.compile(r"""[^\s"'()<>\[\]=]+\.(?:jpe?g|png|webp|gif|avif|svg)\b""", re.I)
+# A picture's address as written in a page (Markdown, HTML, CSS or front matter); with
+# spaces only between Markdown's angle brackets, ![A photo](<my photo.jpg>).
+_SUFFIX = "|".join(re.escape(kind) for kind in PICTURES)
+_PICTURE_PATH = re.compile(rf"""(?<=<)[^<>\n]+(?:{_SUFFIX})(?=>)|[^\s"'()<>\[\]=]+(?:{_SUFFIX})\b""", re.I)
 
 
 def pictures_only_for(unpublished: dict[str, Unpublished], files: Files, config: MkDocsConfig) -> list:
@@ -78,7 +81,8 @@ def pictures_only_for(unpublished: dict[str, Unpublished], files: Files, config:
     they stay unpublished with them. Kept if any published page, stylesheet, script or
     template, or mkdocs.yml (a shared picture, the logo) names it."""
     docs = Path(config.docs_dir).resolve()
-    pictures = {file.src_uri: file for file in files.media_files() if _PICTURE_PATH.fullmatch(file.src_uri)}
+    pictures = {file.src_uri: file for file in files.media_files()
+                if file.src_uri.lower().endswith(PICTURES)}
     shown = set().union(*(_named(docs / source, posixpath.dirname(source), pictures) for source in unpublished))
     if not shown:
         return []

@@ -9,7 +9,8 @@ Steps, in build order:
    knows, their text holds no markup, and the files and links they name are safe
    (hfd.settings).
 2. on_files, before the blog plugin reads the posts: every page's front matter, and
-   every post's fields (hfd.front_matter).
+   every post's fields (hfd.front_matter); a page's `template:` is one for pages, and
+   none is a redirect (hfd.templates).
 3. on_nav, once the blog plugin has given posts their addresses: no two pages at one
    address.
 4. on_page_content, on the page as the author wrote it: only the HTML the site's
@@ -33,9 +34,10 @@ from mkdocs.structure.pages import Page
 from hfd.author_warnings import author_warnings
 from hfd.blog import is_post
 from hfd.content_checks import image_problems, unsafe_problems
-from hfd.front_matter import author_roles, page_problems, post_problems
+from hfd.front_matter import author_roles, page_problems, post_problems, read_front_matter
 from hfd.reviews import reviews, site_today
 from hfd.settings import settings_problems
+from hfd.templates import template_problems
 
 _command = {"name": "build"}
 log = author_warnings("author")  # reminders that must not stop a strict build
@@ -66,6 +68,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         path = Path(file.abs_src_path)
         found = post_problems(path, roles, config) if is_post(file, config) else page_problems(path)
+        found += template_problems(read_front_matter(path)[0], config)
         problems += [f"  - docs/{file.src_uri}: {problem}" for problem in found]
     if problems:
         raise PluginError("Some pages need fixing before the site can be built:\n"

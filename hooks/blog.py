@@ -10,9 +10,10 @@ Steps, in build order:
 2. on_files, before the blog plugin reads the posts: a draft (`draft: true`) or a post
    dated after today where the practice is (`extra.time_zone`) is left out of the
    published site, so it is in no page, list, feed, sitemap or search index; the
-   daily publishing run puts a scheduled post online on its day. `make serve` shows
-   every post. A redirect or a nav entry to one that is not published stops the
-   build, as does one at the address of a published page.
+   daily publishing run puts a scheduled post online on its day; so are the pictures
+   only such posts show. `make serve` shows every post. A redirect or a nav entry to
+   one that is not published stops the build, as does one at the address of a
+   published page.
 3. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
 4. on_page_content: a published page that links to an unpublished post stops the
    build, naming both.
@@ -34,8 +35,8 @@ from mkdocs.utils import get_relative_url
 
 from hfd.links import private_links
 from hfd.pictures import fit_images, mark_credits
-from hfd.publishing import (THIS_BUILD, linked_unpublished, nav_to_unpublished, redirects_to_unpublished,
-                            shared_addresses, unpublished_posts)
+from hfd.publishing import (THIS_BUILD, linked_unpublished, nav_to_unpublished, pictures_only_for,
+                            redirects_to_unpublished, shared_addresses, unpublished_posts)
 from hfd.slugs import is_default, post_slug
 
 DEFAULT_LATEST_POSTS = 5
@@ -72,6 +73,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError("A redirect or a nav entry must not lead to an unpublished post:\n"
                           + "\n".join(problems))
     if _state["command"] != "serve":
+        for file in pictures_only_for(unpublished, files, config):
+            files.remove(file)
         for file in list(files.documentation_pages()):
             if file.src_uri in unpublished:
                 files.remove(file)

@@ -4,14 +4,19 @@ Nothing on a page is fetched from another host (system fonts, no analytics, loca
 pictures; the tests prove it in Chromium), and:
 
 Steps, in build order:
-1. on_page_content: a `{ .youtube }` link becomes a placeholder that loads nothing
+1. on_files, once every file to publish is known (pictures' copies, redirect pages):
+   each is of a kind the build knows how to check, and each drawing (SVG) is only a
+   drawing, or no build (hfd.published_files, hfd.drawings).
+2. on_page_content: a `{ .youtube }` link becomes a placeholder that loads nothing
    from YouTube until the reader presses play (hfd.video); links to other sites get
    rel="noopener noreferrer" (hfd.links), so they learn nothing of the reader's visit.
-2. on_post_build, once every page is written: the Content-Security-Policy, allowing
-   the theme's inline scripts of every page by their hashes, goes to `_headers`
-   (Netlify, Cloudflare Pages) with the other security headers, and into each page as a
-   <meta> tag (for GitHub Pages, which sends no headers) (hfd.hosting). That edits the
-   written pages: the policy needs every page's scripts before any page can carry it.
+3. on_post_build, once every page is written: only the project's own scripts run on
+   its pages, and only the site's redirect pages send readers on, or no build
+   (hfd.page_scripts); the Content-Security-Policy, allowing those inline scripts by
+   their hashes, goes to `_headers` (Netlify, Cloudflare Pages) with the other
+   security headers, and into each page as a <meta> tag (for GitHub Pages, which sends
+   no headers) (hfd.hosting). That edits the written pages: the policy needs every
+   page's scripts before any page can carry it.
 """
 
 from __future__ import annotations
@@ -19,18 +24,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hfd.hosting import (HEADERS_FILE, content_security_policy, headers_file, inline_script_hashes,
-                         with_meta_policy)
+from hfd import built_pages
+from hfd.hosting import HEADERS_FILE, content_security_policy, headers_file, script_hashes, with_meta_policy
 from hfd.links import private_links
+from hfd.page_scripts import check_pages
+from hfd.published_files import files_problems, site_problems
+from hfd.templates import redirect_pages
 from hfd.video import embed_videos
 
 # -----------------------------------------------------------------------------
 # Hooks, in the order they run
 # -----------------------------------------------------------------------------
+
+
+@event_priority(-100)  # last: once pictures have their copies (-60) and old addresses their pages (-90)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    problems = files_problems(files, config)
+    if problems:
+        raise PluginError("Some files cannot be published:\n" + "\n".join(problems))
+    return files
 
 
 @event_priority(50)  # after the author's checks (90): the placeholder brings its script
@@ -41,10 +58,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(-30)  # once every page is written (feeds and the blog's pages included)
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    pages = sorted(site.rglob("*.html"))
-    # Two passes, one page in memory at a time: hundreds of pages add up.
-    policy = content_security_policy(config, inline_script_hashes(
-        page.read_text(encoding="utf-8") for page in pages))
+    problems = site_problems(site)
+    if problems:
+        raise PluginError("Some files cannot be published:\n" + "\n".join(problems))
+    wrong, scripts = check_pages(site, config, redirect_pages)
+    if wrong:
+        raise PluginError("Only the site's own scripts and redirects may be on its pages:\n" + "\n".join(
+            f"  - {built_pages.origin(page)}: {'; '.join(found)}; take it out of the setting in "
+            "mkdocs.yml (plain text only) or the template it came from" for page, found in wrong.items()))
+    policy = content_security_policy(config, script_hashes(scripts))
     (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
-    for page in pages:
+    for page in sorted(site.rglob("*.html")):  # one page in memory at a time: hundreds add up
         page.write_text(with_meta_policy(page.read_text(encoding="utf-8"), policy), encoding="utf-8")

@@ -7,7 +7,8 @@ Steps, in build order:
    address of each post whose title has letters beyond ASCII and no `slug:` (hfd.blog:
    /blog/distonía/ before addresses were made plain), drawn with the site's own
    template (overrides/redirect-page.html: the new address, the disclaimer, the
-   call-to-action); its target must be a page of the site.
+   call-to-action); its target must be a page of the site. These are the only pages
+   that may send readers on (hfd.templates.redirect_pages, checked by hooks/privacy.py).
 2. on_page_markdown: a page's `image:` becomes its share picture (`share_image`, full
    address and published size, hfd.pictures); taken out of the page's meta so that
    mkdocs-rss-plugin makes no `<enclosure>` it cannot size.
@@ -31,6 +32,7 @@ from mkdocs.utils import get_relative_url
 from hfd.blog import former_addresses
 from hfd.front_matter import read_front_matter
 from hfd.pictures import published_picture
+from hfd.templates import REDIRECT_TEMPLATE, redirect_pages
 
 _files: dict = {"files": None}
 
@@ -43,6 +45,7 @@ _files: dict = {"files": None}
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _files["files"] = files
     redirects = {**former_addresses(config), **(config.extra.get("redirects") or {})}
+    redirect_pages.clear()
     for old, new in redirects.items():
         files.append(redirect_page(old, str(new), files, config))
     return files
@@ -110,7 +113,7 @@ def redirect_page(old: str, new: str, files: Files, config: MkDocsConfig) -> Fil
         "---\n"
         f"title: {_yaml_text('Moved: ' + title)}\n"
         f"description: {_yaml_text('This page has moved to ' + title + '.')}\n"
-        "template: redirect-page.html\n"
+        f"template: {REDIRECT_TEMPLATE}\n"
         f"redirect_to: {_yaml_text(target.url + ('#' + fragment if fragment else ''))}\n"
         "search:\n  exclude: true\n"
         "---\n\n"
@@ -118,6 +121,7 @@ def redirect_page(old: str, new: str, files: Files, config: MkDocsConfig) -> Fil
         f"It is now at [{title.replace('[', '').replace(']', '')}]({link}).\n"
     )
     page = File.generated(config, old, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    redirect_pages[page.dest_uri] = target.url  # the only pages that may send readers on
     return page
 
 

@@ -4,8 +4,9 @@ Sample posts cover what an author does: several articles in two categories, titl
 with letters beyond ASCII and no `slug:` (published at a plain ASCII address, their
 former one leading on), a flat `date:`, a large photo straight from a phone
 (sideways, with its location in it) in a plain-Markdown figure, a video, a medically
-reviewed article with its sources and related links, a post scheduled for later (with a table and a
-callout, kinds of content no published page has yet), a draft, a long description, an
+reviewed article with its sources and related links, a post scheduled for later (with a
+table, a callout and a drawing, kinds of content no published page has yet), a draft (with a
+drawing of its own and a published post's photo), a long description, an
 odd title, a post updated after publication. Also the site with no articles at all: the
 article and its redirect gone.
 
@@ -29,6 +30,7 @@ from tests.site_build import copy_project, post_markdown
 PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
 PHOTO_SIZE = (4032, 3024)  # a 12-megapixel phone camera, stored sideways
 SECOND_CATEGORY = "Living with dystonia"
+UNPUBLISHED_DRAWINGS = ["assets/images/articles/a-draft/plan.svg", "assets/images/articles/a-scheduled-post/plan.svg"]
 
 
 def grown_project(destination: Path, today: dt.date) -> Path:
@@ -36,6 +38,10 @@ def grown_project(destination: Path, today: dt.date) -> Path:
     project = copy_project(destination, warm=False)  # a first build, as in CI
     posts = project / "docs/blog/posts"
     _phone_photo(project / "docs" / PHOTO)
+    for drawing in UNPUBLISHED_DRAWINGS:  # shown only by the draft, or the scheduled post
+        (project / "docs" / drawing).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / drawing).write_text(
+            "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 4 3'><rect width='4' height='3'/></svg>")
     later = today + dt.timedelta(days=30)
     samples = _sample_posts(today, later)
     for name, text in samples.items():
@@ -115,8 +121,12 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             "a-scheduled-post", title="A scheduled post",
             date={"created": later.isoformat()}, last_reviewed=later.isoformat(),
             body=("Coming soon.\n\n<!-- more -->\n\n| Day | Walk |\n| --- | --- |\n| Monday | 10 minutes |\n\n"
-                  '!!! note "Before you start"\n    Talk to your own medical practitioner.\n')),
-        "a-draft": post_markdown("a-draft", title="A draft in progress", draft=True),
+                  '!!! note "Before you start"\n    Talk to your own medical practitioner.\n\n'
+                  f"![A plan of the week's walks.](../../{UNPUBLISHED_DRAWINGS[1]})\n\n"
+                  "/// caption\nThe week's walks.\n\nCredit: Drawing by the author.\n///\n")),
+        "a-draft": post_markdown("a-draft", title="A draft in progress", draft=True,
+                                 body=f"A plan.\n\n<!-- more -->\n\n![A plan.](../../{UNPUBLISHED_DRAWINGS[0]})\n\n"
+                                      f"![The same window.](../../{PHOTO})\n"),
         "escaped-description": post_markdown(
             "escaped-description", title="Quotes \"and\" <3 & more",
             description='A description with <!-- a comment -->, "quotes", <b>tags</b> & ampersands.'),

@@ -67,7 +67,7 @@ def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tm
 # -- A rebuild reuses what the checks learnt of unchanged pages, never a stale answer -----------
 
 
-CACHES = ("visible-text", "page-names", "stylesheet-bundle")  # folders of .cache/
+CACHES = ("visible-text", "page-names", "stylesheet-bundle", "page-scripts")  # folders of .cache/
 
 
 @pytest.mark.parametrize("built", ["grown"], indirect=True)  # with videos, photos, drafts

@@ -57,6 +57,11 @@ BAD_INPUT = {
     "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
                                           '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),
                                  "docs/blog/posts/bad.md: the picture '//example.org/a.webp 2x'"),
+    "redirect-in-front-matter": (bad_post(template="redirect-page.html", redirect_to="https://elsewhere.example/"),
+                                 "docs/blog/posts/bad.md: `redirect_to:` is for the site's own pages",
+                                 "`template:` 'redirect-page.html' is not a template for an author's page"),
+    "no-such-template": ({"docs/bad-page.md": "---\ntemplate: nonexistent.html\n---\n\n# Bad\n"},
+                         "docs/bad-page.md: `template:` 'nonexistent.html' is no template of the site"),
     "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
                      "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
     "a-draft-at-a-published-address": (  # not "a link to a draft" on every page linking to the published one

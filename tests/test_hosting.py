@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tests.conftest import BROWSED, search_for, search_word
+from tests.site_build import assert_refused, build_with
 from tests.site_pages import html_pages, redirect_pages, soup
 from tests.static_server import serve
 
@@ -39,6 +40,52 @@ def test_csp_blocks_everything_by_default_and_never_allows_inline_script(headers
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["base-uri"] == ["'none'"]
     assert csp["form-action"] == ["'self'"]
+
+
+def test_the_policy_allows_exactly_the_inline_scripts_of_the_projects_templates(site, source, headers):
+    from hfd.hosting import script_hashes
+    from hfd.page_scripts import DATA_TYPES, known_scripts
+
+    templates = re.compile("|".join(f"(?:{script})" for script in known_scripts(source.config)), re.S)
+    scripts = {script.string for page in [*html_pages(site), *redirect_pages(site)]
+               for script in soup(site, page).find_all("script", src=False) if script.get("type") not in DATA_TYPES}
+    assert scripts and all(templates.fullmatch(script) for script in scripts)
+    policy = _policy(headers["Content-Security-Policy"])["script-src"]
+    assert set(script_hashes(scripts)) == {source for source in policy if source.startswith("'sha256-")}
+
+
+# -- Only the project's own scripts, files and redirects, or no build -------------------------
+
+CTA_LABEL = "label: Hope for Dystonia's paid coaching service"
+# case: (edits to a copy of the project, the texts of the message the build stops with)
+NOT_THE_PROJECTS_OWN = {
+    "script-handler-and-javascript-link-in-a-setting": (
+        {"mkdocs.yml": (CTA_LABEL, CTA_LABEL + '<script>steal()</script><b onclick="steal()">'
+                                               '<a href=" javascript:steal()">x</a></b>')},
+        "docs/about.md: runs an inline script that is none of the site's own (steal()",
+        "<b> has an event handler 'onclick='", "<a href> holds the address 'javascript:steal()'"),
+    "a-templates-value-leaving-its-string": (
+        {"overrides/partials/before-paint.html": ("<script>", '<script>var tagline="{{ config.extra.tagline }}"</script>'
+                                                              "<script>")},
+        "docs/about.md: runs an inline script that is none of the site's own (var tagline=\"coaching for"),
+    "a-redirect-outside-the-sites-own": (
+        {"overrides/404.html": ("{% block content %}", '{% block site_meta %}{{ super() }}<meta http-equiv="refresh" '
+                                'content="0; url=https://elsewhere.example/">{% endblock %}{% block content %}')},
+        "404.html (the theme's 404 page, overrides/404.html): sends readers to 'https://elsewhere.example/'"),
+    "a-page-under-another-extension": ({"docs/assets/raw.htm": "<p>Read me</p>"},
+                                       "docs/assets/raw.htm: a '.htm' file is not a kind of file the site publishes"),
+    "an-unknown-kind-of-file": ({"docs/assets/notes.pdf": b"%PDF-1.4"},
+                                "docs/assets/notes.pdf: a '.pdf' file is not a kind of file the site publishes"),
+    "a-drawing-with-a-script": ({"docs/assets/images/x.svg": "<svg xmlns='http://www.w3.org/2000/svg'>"
+                                 "<script>steal()</script></svg>"},
+                                "docs/assets/images/x.svg: the drawing is more than a drawing: it holds a <script>"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_THE_PROJECTS_OWN)
+def test_the_build_refuses_what_is_not_the_projects_own_naming_the_page_or_file(tmp_path, case):
+    edits, *expected = NOT_THE_PROJECTS_OWN[case]
+    assert_refused(build_with(tmp_path, edits), *expected, one_screen=False)  # a setting is on every page
 
 
 def test_transport_framing_sniffing_and_referrer_headers(headers):

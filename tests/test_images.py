@@ -76,3 +76,39 @@ def test_readers_browsers_load_the_webp_copy(tab, sample_with):
     }))""")
     for image in loaded:
         assert image["src"].endswith(".webp") and image["width"] > 0, (sample, image)
+
+
+# -- A drawing is only a drawing: nothing in an SVG file runs, or loads from elsewhere ---------
+
+SVG = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'>{}</svg>"
+# case: (the SVG file, what the build names in it; None: a plain drawing)
+DRAWINGS = {
+    "script": (SVG.format("<script>steal()</script>"), "it holds a <script> element"),
+    "event-handler": (SVG.format("<rect onload='steal()'/>"), "<rect> has the attribute 'onload='"),
+    "html-inside": (SVG.format("<foreignObject><p xmlns='http://www.w3.org/1999/xhtml'>Hi</p></foreignObject>"),
+                    "it holds a <foreignObject> element"),
+    "animation-rewriting-a-link": (SVG.format("<set attributeName='href' to='javascript:steal()'/>"),
+                                   "it holds a <set> element"),
+    "picture-from-another-site": (SVG.format("<image href='https://elsewhere.example/a.png'/>"),
+                                  "<image> links to 'https://elsewhere.example/a.png'"),
+    "javascript-link": (SVG.format("<use xlink:href=' javascript:steal()'/>"), "<use> links to ' javascript:steal()'"),
+    "style-import": (SVG.format("<style>@\\69mport url(a.css);</style>"), "'@import'"),
+    "style-from-another-site": (SVG.format("<rect style='fill: url(https://elsewhere.example/p.svg#p)'/>"),
+                                "loads 'https://elsewhere.example/p.svg#p'"),
+    "declarations": ("<!DOCTYPE svg [<!ATTLIST svg onload CDATA 'steal()'>]>" + SVG.format(""), "it declares"),
+    "stylesheet-instruction": ("<?xml-stylesheet type='text/xsl' href='https://elsewhere.example/a.xsl'?>"
+                               + SVG.format(""), "it holds the instruction <?xml-stylesheet"),
+    "gradient-marker-and-picture-inside": (SVG.format(
+        "<linearGradient id='g'><stop offset='0' stop-color='#fff'/></linearGradient><rect fill='url(#g)'/>"
+        "<image href='data:image/png;base64,iVBORw0KGgo='/><style>rect { stroke: url(#g) }</style>"), None),
+}
+
+
+@pytest.mark.parametrize("case", DRAWINGS)
+def test_a_drawing_is_published_only_if_it_holds_nothing_but_a_drawing(case):
+    from hfd.drawings import drawing_problems
+
+    document, expected = DRAWINGS[case]
+    problems = drawing_problems(document.encode())
+    assert any(expected in problem for problem in problems) if expected else problems == [], problems
+

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
+import re
 import socket
 import subprocess
 import sys
@@ -26,13 +28,22 @@ WORKFLOW = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
 # -- Unpublished posts leave no trace ---------------------------------------------------------
 
 
-def test_unpublished_posts_have_no_page_and_appear_in_no_list_feed_sitemap_or_search(site, source):
+def test_unpublished_posts_and_their_pictures_have_no_page_and_appear_in_no_list_feed_sitemap_or_search(
+        site, source):
     places = [*site.rglob("*.html"), site / "sitemap.xml", site / "search/search_index.json", *site.glob("feed_*")]
     texts = {place: place.read_text(encoding="utf-8") for place in places if place.is_file()}
     for post in source.unpublished_posts:
         assert not (site / post.address).exists(), post.source
         for place, text in texts.items():
             assert post.address not in text and post.title not in text, f"{post.source} leaks into {place}"
+    for picture in _pictures(source, source.unpublished_posts) - _pictures(source, source.published_posts):
+        assert not (site / picture).exists(), f"{picture}, shown only by unpublished posts, is published"
+
+
+def _pictures(source, posts) -> set[str]:
+    """The files of docs/ the posts show as pictures."""
+    return {posixpath.normpath(posixpath.join(posixpath.dirname(post.source), path)) for post in posts
+            for path in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", (source.project / "docs" / post.source).read_text())}
 
 
 def test_a_scheduled_posts_year_has_no_archive_page_of_its_own(site, source):

@@ -1,9 +1,10 @@
 """Hardened hosting: a strict Content-Security-Policy and security headers.
 
-The policy allows only this site's own files; the theme's inline scripts are allowed by
-their SHA-256 hashes, never 'unsafe-inline'. It is written to `_headers` (the format
-Netlify and Cloudflare Pages read) for every address, and into each page as a
-<meta http-equiv> tag for hosts that cannot send headers (GitHub Pages).
+The policy allows only this site's own files; the inline scripts of the site's and the
+theme's templates (hfd.page_scripts) are allowed by their SHA-256 hashes, never
+'unsafe-inline'. It is written to `_headers` (the format Netlify and Cloudflare Pages
+read) for every address, and into each page as a <meta http-equiv> tag for hosts that
+cannot send headers (GitHub Pages).
 """
 
 from __future__ import annotations
@@ -15,11 +16,6 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 
 HEADERS_FILE = "_headers"
-# An inline script the browser runs: no src, and no type or a JavaScript type.
-_INLINE_SCRIPT = re.compile(
-    r"<script(?![^>]*\bsrc=)(?:\s+type=\"(?:text/javascript|module)\")?\s*>(.*?)</script>",
-    re.S | re.I,
-)
 _HEAD = re.compile(r"<head>", re.I)
 
 # Denied: what the site never uses. The video player (after play) may use the rest.
@@ -45,12 +41,10 @@ STATIC_HEADERS = {
 }
 
 
-def inline_script_hashes(pages) -> list[str]:
-    hashes = {
-        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
-        for text in pages for script in _INLINE_SCRIPT.findall(text)
-    }
-    return sorted(hashes)
+def script_hashes(scripts) -> list[str]:
+    """The policy's source for each inline script (hfd.page_scripts: only the project's own)."""
+    return sorted({"'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+                   for script in scripts})
 
 
 def content_security_policy(config: MkDocsConfig, script_hashes: list[str]) -> dict[str, list[str]]:

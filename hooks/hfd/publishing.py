@@ -1,12 +1,13 @@
 """What is published: posts that are not drafts and whose day has come where the
-practice is (hfd.blog.unpublished_reason); and the links and redirects that would
-lead a reader to one that is not."""
+practice is (hfd.blog.unpublished_reason), and the pictures published pages use; and
+the links and redirects that would lead a reader to one that is not."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,7 @@ from mkdocs.structure.files import Files
 
 from hfd.blog import is_post, post_address, unpublished_reason
 from hfd.front_matter import read_front_matter
+from hfd.published_files import PICTURES
 from hfd.site_time import now, site_zone
 
 _LINK = re.compile(r"""\s(?:href|src)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
@@ -105,3 +107,39 @@ def shared_addresses(files: Files, unpublished: dict[str, Unpublished], config: 
             problems.append(f"  - docs/{post.source} (not published: {post.reason}) and docs/{file.src_uri} "
                             f"would both be /{post.url}; give docs/{post.source} its own `slug:`.")
     return problems
+
+
+# A picture's address as written in a page (Markdown, HTML, CSS or front matter); with
+# spaces only between Markdown's angle brackets, ![A photo](<my photo.jpg>).
+_SUFFIX = "|".join(re.escape(kind) for kind in PICTURES)
+_PICTURE_PATH = re.compile(rf"""(?<=<)[^<>\n]+(?:{_SUFFIX})(?=>)|[^\s"'()<>\[\]=]+(?:{_SUFFIX})\b""", re.I)
+
+
+def pictures_only_for(unpublished: dict[str, Unpublished], files: Files, config: MkDocsConfig) -> list:
+    """The pictures in docs/ that unpublished posts show and nothing published names:
+    they stay unpublished with them. Kept if any published page, stylesheet, script or
+    template, or mkdocs.yml (a shared picture, the logo) names it."""
+    docs = Path(config.docs_dir).resolve()
+    pictures = {file.src_uri: file for file in files.media_files()
+                if file.src_uri.lower().endswith(PICTURES)}
+    shown = set().union(*(_named(docs / source, posixpath.dirname(source), pictures) for source in unpublished))
+    if not shown:
+        return []
+    published = [(Path(file.abs_src_path), posixpath.dirname(file.src_uri)) for file in files
+                 if file.src_uri not in unpublished and file.src_uri.endswith((".md", ".html", ".css", ".js"))
+                 and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)]
+    published += [(Path(config.config_file_path), "")] if config.config_file_path else []
+    templates = sorted(Path(config.theme.custom_dir).rglob("*.html")) if config.theme.custom_dir else []
+    published += [(path, "") for path in templates]
+    used = set().union(*(_named(path, folder, pictures) for path, folder in published))
+    return [pictures[source] for source in sorted(shown - used)]
+
+
+def _named(path: Path, folder: str, pictures: dict) -> set[str]:
+    """The pictures (files of docs/) the file at `path`, in `folder` of docs/, names:
+    relative to its folder, or to docs/."""
+    found = set()
+    for written in _PICTURE_PATH.findall(path.read_text(encoding="utf-8", errors="replace")):
+        address = unquote(written).lstrip("/")
+        found |= {posixpath.normpath(posixpath.join(folder, address)), posixpath.normpath(address)} & pictures.keys()
+    return found

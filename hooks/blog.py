@@ -97,7 +97,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         problems = [
             f"  - docs/{page.file.src_uri} links to docs/{post.source}, which is not published "
             f"({post.reason}). Remove the link until that post is published."
-            for post in linked_unpublished(html, page, THIS_BUILD)
+            for post in linked_unpublished(html, page, THIS_BUILD, config.site_url or "")
         ]
         if problems:
             raise PluginError("A published page must not link to an unpublished post:\n"

@@ -22,6 +22,7 @@ from tests.site_build import REPO, assert_refused, build_with, copy_project, pos
 from tests.site_pages import differences, html_pages
 
 DENVER = ZoneInfo("America/Denver")
+SITE_URL = re.search(r"^site_url: (\S+)", (REPO / "mkdocs.yml").read_text(), re.M)[1]  # ends in /
 WORKFLOW = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())
 
 
@@ -128,6 +129,9 @@ UNPUBLISHED_TARGETS = {
     "markdown-link-to-a-draft": (_about_links_to_a_draft("[soon](blog/posts/a-draft.md)"), LINK_TO_A_DRAFT),
     "address-link-to-a-draft": (_about_links_to_a_draft("[soon](../blog/a-draft/)"), LINK_TO_A_DRAFT),
     "absolute-link-to-a-draft": (_about_links_to_a_draft("[soon](/blog/a-draft/)"), LINK_TO_A_DRAFT),
+    "full-address-link-to-a-draft": (_about_links_to_a_draft(f"[soon]({SITE_URL}blog/a-draft/)"), LINK_TO_A_DRAFT),
+    "other-scheme-and-host-form-link-to-a-draft": (_about_links_to_a_draft(
+        "[soon](" + SITE_URL.replace("https://www.", "http://") + "blog/a-draft/#part)"), LINK_TO_A_DRAFT),
     "nav-entry-to-a-draft": (
         {**A_DRAFT, "mkdocs.yml": ("  - Contact: contact.md\n", "  - Contact: contact.md\n  - Soon: blog/posts/a-draft.md\n")},
         "mkdocs.yml nav lists blog/posts/a-draft.md, which is not published (a draft: `draft: true`)"),

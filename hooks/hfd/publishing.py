@@ -46,12 +46,19 @@ def unpublished_posts(files: Files, config: MkDocsConfig):
             yield Unpublished(file.src_uri, post_address(file, config), reason)
 
 
-def linked_unpublished(html: str, page, unpublished: dict[str, Unpublished]):
-    """The unpublished posts that `page`'s HTML links to."""
+def linked_unpublished(html: str, page, unpublished: dict[str, Unpublished], site_url: str = ""):
+    """The unpublished posts that `page`'s HTML links to, by a relative address or by a
+    full one on the site (`site_url`, with or without "www.", http or https)."""
     by_address = {"/" + unquote(post.url).rstrip("/"): post for post in unpublished.values()}
+    site = urlsplit(site_url)
     for match in _LINK.finditer(html):
         parts = urlsplit(match[2].strip())
-        if parts.scheme or parts.netloc or not parts.path:
+        if parts.scheme or parts.netloc:
+            if not (parts.scheme in ("http", "https", "") and _same_host(parts.hostname, site.hostname)
+                    and parts.path.startswith(site.path.rstrip("/") + "/")):
+                continue
+            parts = parts._replace(path="/" + parts.path[len(site.path.rstrip("/")) + 1:])
+        if not parts.path:
             continue
         path = unquote(parts.path)
         if path.endswith(".md"):  # a Markdown link MkDocs could not resolve
@@ -64,6 +71,10 @@ def linked_unpublished(html: str, page, unpublished: dict[str, Unpublished]):
             address = address.removesuffix("/index.html").rstrip("/")
             if address in by_address:
                 yield by_address[address]
+
+
+def _same_host(host: str | None, site_host: str | None) -> bool:
+    return bool(host and site_host) and host.removeprefix("www.") == site_host.removeprefix("www.")
 
 
 def redirects_to_unpublished(unpublished: dict[str, Unpublished], config: MkDocsConfig) -> list[str]:

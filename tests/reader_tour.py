@@ -54,11 +54,12 @@ p { margin-bottom: 2em !important; }
 
 
 def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
-    """(texts, button label) the call-to-action shows on `page`: on the consultation
-    page itself, its button is the booking site's."""
+    """(texts, button label) the call-to-action shows on `page`: its label (a paid
+    service), title and text; on the consultation page itself, its button is the
+    booking site's."""
     cta, booking = extra["cta"], extra["booking"]
     button = booking["scheduler_label"] if url_of(page) == booking["consultation_page"] else cta["button"]
-    return [cta["title"], cta["text"]], button
+    return [cta["label"], cta["title"], cta["text"]], button
 
 
 def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[Visit]]:
@@ -136,3 +137,101 @@ def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:
             for visit in visits
             for what, problems in (("disclaimer", visit.disclaimer), ("call-to-action", visit.call_to_action))
             for problem in problems]
+
+
+# -- Every width, every reader setting ----------------------------------------------------
+
+# The widths a reader's screen may have, in CSS px: from a small phone to a large desktop.
+WIDEST, NARROWEST = 1920, 320
+SWEEP_HEIGHT = 1600
+
+# Where what applies to the page may change with the width of the screen: each @media
+# width condition of every stylesheet the page loads (linked, @import-ed, in a <style>,
+# whatever put it there), in CSS px (em and rem at 16 px, as media queries read them).
+# For each, the narrowest width at which it may have changed: min-width (and >=, <)
+# from its value up, max-width (and <=, >) from the pixel after it. Lengths in other
+# units, and stylesheets the page may not read, are returned to be refused.
+BREAKPOINTS_JS = """() => {
+    const changes = new Set(), unjudged = [];
+    const read = (media) => {
+        for (const [, feature] of media.matchAll(/\\(([^()]*width[^()]*)\\)/g)) {
+            for (const [length, value, unit] of feature.matchAll(/(-?[\\d.]+)([a-z]*)/g)) {
+                if (!["px", "em", "rem", ""].includes(unit) || (unit === "" && +value !== 0)) {
+                    unjudged.push(`${media}: ${length}`);
+                    continue;
+                }
+                const px = +value * (unit === "px" ? 1 : 16);
+                if (!/max-/.test(feature)) changes.add(Math.ceil(px));
+                if (!/min-/.test(feature)) changes.add(Math.floor(px) + 1);
+            }
+        }
+    };
+    const visit = (sheet) => {
+        read(sheet.media.mediaText);
+        let rules;
+        try { rules = sheet.cssRules; } catch (error) { unjudged.push(`${sheet.href}: not readable`); return; }
+        const walk = (list) => { for (const rule of list) {
+            if (rule.media) read(rule.media.mediaText);
+            if (rule.styleSheet) visit(rule.styleSheet);
+            else if (rule.cssRules) walk(rule.cssRules);
+        } };
+        walk(rules);
+    };
+    for (const sheet of document.styleSheets) visit(sheet);
+    return {changes: [...changes], unjudged};
+}"""
+
+# A reader setting, applied on the loaded page as the reader applies it: the palette
+# toggle's choice (Material's radio button), and the text-size button (reader.js).
+_SETTING_JS = """([palette, large]) => {
+    document.getElementById(`__palette_${palette}`).click();
+    const root = document.documentElement;
+    if ((root.getAttribute("data-hfd-text-size") === "large") !== large)
+        document.querySelector("[data-hfd-text-size-toggle]").click();
+    return [document.body.getAttribute("data-md-color-scheme"), root.getAttribute("data-hfd-text-size") === "large"];
+}"""
+
+
+def sweep_widths(tab) -> list[int]:
+    """A width on each side of every breakpoint of the stylesheets the loaded page
+    uses, from NARROWEST to WIDEST: the narrowest of each range of widths over which
+    no @media width condition changes, and WIDEST."""
+    found = tab.evaluate(BREAKPOINTS_JS)
+    assert not found["unjudged"], f"media queries the width sweep cannot judge: {found['unjudged']}"
+    return sorted({NARROWEST, WIDEST, *(width for width in found["changes"] if NARROWEST < width <= WIDEST)})
+
+
+def reader_settings(config: dict) -> list[tuple[int, str, bool]]:
+    """(palette index, its scheme, large text) for every reader setting the site offers:
+    each colour scheme of mkdocs.yml's theme.palette, with normal and with large text."""
+    return [(index, option["scheme"], large) for large in (False, True)
+            for index, option in enumerate(config["theme"]["palette"])]
+
+
+def sweep(tab, page, *, first_only: bool = False) -> list[str]:
+    """Why the disclaimer or the call-to-action cannot be read on the page loaded in
+    `tab` (a SamplePage), in any reader setting at any width (`sweep_widths`): one line
+    per setting, width and problem. `first_only`: the problems of the first setting and
+    width that has some, trying first each width in the first setting and each setting
+    at the first width."""
+    config = page.source.config
+    texts, button = call_to_action_texts(config.extra, page.path)
+    settings, widths = reader_settings(config), sweep_widths(tab)
+    plan = [(setting, width) for setting in settings for width in widths]
+    if first_only:
+        plan.sort(key=lambda step: (step[0] != settings[0]) + (step[1] != widths[0]))
+    applied, problems = None, []
+    for (palette, scheme, large), width in plan:
+        if applied != (palette, large):
+            # Light and dark follow the system setting: the system's, with the reader's choice.
+            dark = "dark" in config["theme"]["palette"][palette].get("media", "")
+            tab.emulate_media(color_scheme="dark" if dark else "light")
+            applied = (palette, large)
+            assert tab.evaluate(_SETTING_JS, [palette, large]) == [scheme, large], f"{page}: {scheme} not applied"
+        tab.set_viewport_size({"width": width, "height": SWEEP_HEIGHT})
+        found = page_problems(tab, page.source.disclaimer, texts, button)
+        problems += [f"{page} at {width}px, {scheme} scheme, {'large' if large else 'normal'} text: "
+                     f"{what}: {problem}" for what, listed in found.items() for problem in listed]
+        if problems and first_only:
+            break
+    return problems

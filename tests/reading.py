@@ -40,7 +40,8 @@ _FIND = """([requests, probe]) => {
         // The smallest rendered elements whose rendered text holds the whole text.
         const holders = [];
         const search = (el) => {
-            if (!rendered(el) || !norm(el.innerText || "").includes(target)) return false;
+            // innerText as drawn (text-transform too), matched regardless of case
+            if (!rendered(el) || !norm(el.innerText || "").toLowerCase().includes(target.toLowerCase())) return false;
             let inner = false;
             for (const child of el.children) inner = search(child) || inner;
             if (!inner) holders.push(el);
@@ -89,10 +90,10 @@ _FIND = """([requests, probe]) => {
 }"""
 
 _SETTLE = """async () => {
-    // Finite animations and transitions first run to their end.
-    await Promise.all(document.getAnimations()
-        .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => null)));
+    // Finite animations and transitions are taken to their end, as if waited for.
+    for (const a of document.getAnimations()) {
+        if (a.effect && a.effect.getComputedTiming().endTime !== Infinity && a.playState !== "finished") a.finish();
+    }
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
 
@@ -263,8 +264,8 @@ _CTA_BOX = """([texts, button, scope, mark]) => {
     let box = null;
     const search = (el) => {
         if (!rendered(el)) return;
-        const text = norm(el.innerText || "");
-        if (!texts.every((t) => text.includes(norm(t)))) return;
+        const text = norm(el.innerText || "").toLowerCase();  // as drawn: text-transform too
+        if (!texts.every((t) => text.includes(norm(t).toLowerCase()))) return;
         box = el;
         for (const child of el.children) search(child);
     };

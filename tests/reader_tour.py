@@ -5,7 +5,9 @@ need, so that each page is loaded once for all of them:
 
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen;
-- why the disclaimer or the booking call-to-action could not be read (tests/reading.py);
+- why the disclaimer or the booking call-to-action could not be read (tests/reading.py),
+  but on the pages of each template, which `sweep` judges at every width and in every
+  reader setting;
 - in the low-blue scheme, every colour with more blue than red or green (or pure white);
 - in the light scheme, the page laid out at other widths: the page chrome's controls
   too small to press, the site name cut or out of the header, and sideways scrolling
@@ -62,9 +64,10 @@ def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
     return [cta["label"], cta["title"], cta["text"]], button
 
 
-def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[Visit]]:
+def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset()) -> dict[str, list[Visit]]:
     """Visit each of `pages` (conftest.SamplePage) in one tab: loaded once, then looked at
-    on each screen in turn (the tab resized)."""
+    on each screen in turn (the tab resized). Whether the disclaimer and call-to-action
+    can be read is left to the sweep (`sweep`) on the pages whose address is in `swept`."""
     # bypass_csp: the tour injects axe and the probes' styles; test_hosting.py checks
     # the pages under the site's own policy.
     context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light",
@@ -86,9 +89,10 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[
                 tab.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
                 network.wait_until_quiet(tab)
                 visit = Visit(str(page))
-                texts, button = call_to_action_texts(page.source.config.extra, page.path)
-                problems = page_problems(tab, page.source.disclaimer, texts, button)
-                visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
+                if page.url not in swept:
+                    texts, button = call_to_action_texts(page.source.config.extra, page.path)
+                    problems = page_problems(tab, page.source.disclaimer, texts, button)
+                    visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
                 if scheme == "low-blue":
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
                 if screen == "desktop":
@@ -194,18 +198,18 @@ _SETTING_JS = """([palette, large]) => {
 
 def sweep_widths(tab) -> list[int]:
     """A width on each side of every breakpoint of the stylesheets the loaded page
-    uses, from NARROWEST to WIDEST: the narrowest of each range of widths over which
-    no @media width condition changes, and WIDEST."""
+    uses, from NARROWEST to WIDEST: the narrowest width of each range over which no
+    @media width condition changes."""
     found = tab.evaluate(BREAKPOINTS_JS)
     assert not found["unjudged"], f"media queries the width sweep cannot judge: {found['unjudged']}"
-    return sorted({NARROWEST, WIDEST, *(width for width in found["changes"] if NARROWEST < width <= WIDEST)})
+    return sorted({NARROWEST, *(width for width in found["changes"] if NARROWEST < width <= WIDEST)})
 
 
 def reader_settings(config: dict) -> list[tuple[int, str, bool]]:
     """(palette index, its scheme, large text) for every reader setting the site offers:
     each colour scheme of mkdocs.yml's theme.palette, with normal and with large text."""
-    return [(index, option["scheme"], large) for large in (False, True)
-            for index, option in enumerate(config["theme"]["palette"])]
+    return [(index, option["scheme"], large) for index, option in enumerate(config["theme"]["palette"])
+            for large in (False, True)]
 
 
 def sweep(tab, page, *, first_only: bool = False) -> list[str]:

@@ -191,7 +191,10 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
         page.evaluate(_FRAME)
         scroll_x, scroll_y = page.evaluate("() => [scrollX, scrollY]")
         clip_top = max(0, int(top - scroll_y) - 2)
-        clip = {"x": 0, "y": clip_top, "width": viewport["width"],
+        # Only as wide as the words: a wide screen's margins cost time to photograph.
+        clip_left = max(0, int(min(w.x for w in chunk) - scroll_x) - 2)
+        clip_right = min(viewport["width"], int(max(w.x + w.width for w in chunk) - scroll_x) + 3)
+        clip = {"x": clip_left, "y": clip_top, "width": max(1, clip_right - clip_left),
                 "height": max(1, min(viewport["height"], int(bottom - scroll_y) + 3) - clip_top)}
         with_text = _shot(page, clip)
         page.evaluate(_TRANSPARENT, [PROBE, True])
@@ -200,7 +203,8 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
         page.evaluate(_TRANSPARENT, [PROBE, False])
         changed = numpy.abs(with_text.astype(numpy.int16) - without).max(axis=2) > CHANGED
         for word in chunk:
-            left, right = max(0, round(word.x - scroll_x)), min(clip["width"], round(word.x + word.width - scroll_x))
+            left = max(0, round(word.x - scroll_x) - clip_left)
+            right = min(clip["width"], round(word.x + word.width - scroll_x) - clip_left)
             upper = max(0, round(word.y - scroll_y) - clip_top)
             lower = min(clip["height"], round(word.y + word.height - scroll_y) - clip_top)
             box = changed[upper:lower, left:right] if right > left and lower > upper else changed[:0, :0]

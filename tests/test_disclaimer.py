@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import BROWSED, NOW, BuiltSite, SamplePage
 from tests.site_build import REPO, assert_refused, build, build_with, copy_project, post_markdown
 from tests.site_model import source_site
-from tests.site_pages import TEMPLATE_KINDS, html_pages, one_page_of_each_template, soup, text_of, url_of
+from tests.site_pages import TEMPLATE_KINDS, html_pages, soup, text_of, url_of
 from tests.static_server import serve
 
 
@@ -291,7 +291,9 @@ def test_the_build_refuses_a_disclaimer_link_to_a_missing_page_naming_it(tmp_pat
                    "docs/disclaimer.md links to 'terms.md', which is not a page or file of the site")
 
 
-# -- What a reader sees, in Chromium: in both schemes, on a phone and a desktop -------------
+# -- What a reader sees, in Chromium: one page of each template at a width on each side of
+# -- every breakpoint, in every colour scheme, with normal and large text; the other pages
+# -- in every scheme, on a phone and a desktop ---------------------------------------------
 
 from tests.reader_tour import SCHEMES, SCREENS, call_to_action_texts, sweep, tour, unreadable  # noqa: E402
 from tests.reading import page_problems  # noqa: E402
@@ -306,11 +308,10 @@ def test_every_kind_of_page_shows_a_readable_disclaimer_and_call_to_action(reade
 
 
 @pytest.fixture(scope="module")
-def template_pages(served) -> dict[str, SamplePage]:
-    """{kind: its page}: one page of each template of the browsed build."""
-    built, url = served(BROWSED)
-    return {kind: SamplePage(built, path, kind, url + url_of(path))
-            for path, kind in one_page_of_each_template(built.site, built.source.config).items()}
+def template_pages(sample_pages) -> dict[str, SamplePage]:
+    """{kind: its page}: one page of each template of the browsed build (which the
+    reader's tour leaves to this sweep)."""
+    return {page.kind: page for page in sample_pages if page.built.variant == BROWSED and page.kind in TEMPLATE_KINDS}
 
 
 @pytest.mark.browser

@@ -147,7 +147,7 @@ def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:
 
 # The widths a reader's screen may have, in CSS px: from a small phone to a large desktop.
 WIDEST, NARROWEST = 1920, 320
-SWEEP_HEIGHT = 1600
+SWEEP_HEIGHT = 1600  # tall: the call-to-action and the footer photographed at once
 
 # Where what applies to the page may change with the width of the screen: each @media
 # width condition of every stylesheet the page loads (linked, @import-ed, in a <style>,

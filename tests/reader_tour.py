@@ -207,9 +207,9 @@ def sweep_widths(tab) -> list[int]:
 
 def reader_settings(config: dict) -> list[tuple[int, str, bool]]:
     """(palette index, its scheme, large text) for every reader setting the site offers:
-    each colour scheme of mkdocs.yml's theme.palette, with normal and with large text."""
-    return [(index, option["scheme"], large) for index, option in enumerate(config["theme"]["palette"])
-            for large in (False, True)]
+    each colour scheme of mkdocs.yml's theme.palette, and large text (in the first)."""
+    schemes = [(index, option["scheme"], False) for index, option in enumerate(config["theme"]["palette"])]
+    return [schemes[0], (*schemes[0][:2], True), *schemes[1:]]
 
 
 def sweep(tab, page, *, first_only: bool = False) -> list[str]:

@@ -100,8 +100,10 @@ _SETTLE = """async () => {
 # Two frames: the browser has laid out and painted what just changed. (The screenshots
 # themselves run finite animations to their end: `animations="disabled"`.)
 _FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Scrolled to `y`, the page laid out and painted there: where it came to rest.
+_SCROLL = f"async (y) => {{ window.scrollTo({{top: y, behavior: 'instant'}}); await ({_FRAME})(); return [scrollX, scrollY]; }}"
 
-_TRANSPARENT = """([probe, on]) => {
+_TRANSPARENT = """async ([probe, on]) => {
     let style = document.getElementById("hfd-reading-probe-style");
     if (style) style.remove();
     if (!on) return;
@@ -112,6 +114,7 @@ _TRANSPARENT = """([probe, on]) => {
         text-decoration-color: transparent !important; caret-color: transparent !important;
         transition: none !important; }`;
     document.head.append(style);
+    await (""" + _FRAME + """)();
 }"""
 
 # sRGB channel value (0-255) to linear light, for WCAG relative luminance.
@@ -186,10 +189,7 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
     for chunk in _chunks(words, viewport["height"] * 0.6):
         top, bottom = min(w.y for w in chunk), max(w.y + w.height for w in chunk)
         # The chunk in the middle of the screen: clear of a sticky header, as a reader scrolls.
-        page.evaluate("(y) => window.scrollTo({top: y, behavior: 'instant'})",
-                      max(0, (top + bottom) / 2 - viewport["height"] / 2))
-        page.evaluate(_FRAME)
-        scroll_x, scroll_y = page.evaluate("() => [scrollX, scrollY]")
+        scroll_x, scroll_y = page.evaluate(_SCROLL, max(0, (top + bottom) / 2 - viewport["height"] / 2))
         clip_top = max(0, int(top - scroll_y) - 2)
         # Only as wide as the words: a wide screen's margins cost time to photograph.
         clip_left = max(0, int(min(w.x for w in chunk) - scroll_x) - 2)
@@ -197,8 +197,7 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
         clip = {"x": clip_left, "y": clip_top, "width": max(1, clip_right - clip_left),
                 "height": max(1, min(viewport["height"], int(bottom - scroll_y) + 3) - clip_top)}
         with_text = _shot(page, clip)
-        page.evaluate(_TRANSPARENT, [PROBE, True])
-        page.evaluate(_FRAME)
+        page.evaluate(_TRANSPARENT, [PROBE, True])  # and painted
         without = _shot(page, clip)
         page.evaluate(_TRANSPARENT, [PROBE, False])
         changed = numpy.abs(with_text.astype(numpy.int16) - without).max(axis=2) > CHANGED

@@ -281,8 +281,8 @@ def test_the_build_refuses_a_disclaimer_link_to_a_missing_page_naming_it(tmp_pat
 
 
 # -- What a reader sees, in Chromium: one page of each template at a width on each side of
-# -- every breakpoint, in every colour scheme, with normal and large text; the other pages
-# -- in every scheme, on a phone and a desktop ---------------------------------------------
+# -- every breakpoint, in every colour scheme and with large text; the other pages in every
+# -- scheme, on a phone and a desktop -------------------------------------------------------
 
 from tests.reader_tour import SCHEMES, SCREENS, call_to_action_texts, sweep, tour, unreadable  # noqa: E402
 from tests.reading import page_problems  # noqa: E402

@@ -66,6 +66,7 @@ TEXT = "Disclaimer: this is not medical advice."
     f"<dialog open><p>{TEXT}</p></dialog>",
     f"<div hidden>x</div><p>{TEXT}</p>",
     f'<p style="opacity: 0.9">{TEXT}</p>',
+    f"<p>\x08 \x00 \uffff</p><p>{TEXT}</p>",  # characters lxml cannot hold
 ])
 def test_checker_accepts_a_visible_disclaimer(html):
     from disclaimer import shows

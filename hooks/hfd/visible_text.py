@@ -56,6 +56,7 @@ _DRAWS_NOTHING = re.compile(
     "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WHITESPACE = re.compile(r"\s+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MARKUP = re.compile(r"<[^>]*>")
 _TEXT = etree.XPath("string()")  # the text of text nodes only, as lxml.html's text_content()
 _RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
@@ -67,6 +68,8 @@ _PARSER = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("lxml"), namespaceHTM
 def parse(html: str):
     """The document as a browser builds it: an lxml tree, HTML elements without a
     namespace (`p`, `div`), SVG and MathML elements with theirs."""
+    # lxml holds no control character: each is replaced, as browsers replace a NUL.
+    html = _NOT_XML.sub("\ufffd", html.replace("\x0c", " "))
     with warnings.catch_warnings():  # comments after </html> cannot be kept: no text of the page
         warnings.simplefilter("ignore", DataLossWarning)
         return _PARSER.parse(html, scripting=True).getroot()

@@ -12,9 +12,10 @@ Steps, in build order:
    the word). The same holds for what the site says of its reading aids
    (extra.reading_aids). The label above it must call it a paid service.
 2. on_post_build, after everything is written: every page (redirect pages aside)
-   shows its title, its text and a visible link with the button's words to the
-   consultation page, or the build stops naming each page. The tests judge in
-   Chromium that it can be read and its button pressed (tests/reading.py).
+   shows its label (a paid service), its title, its text and a visible link with the
+   button's words to the consultation page, or the build stops naming each page and
+   what hides it there. The tests judge in Chromium that it can be read and its
+   button pressed (tests/reading.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from hfd import built_pages
-from hfd.visible_text import normalize
+from hfd.visible_text import normalize, words
+
+# Advertising is labelled as such: "Paid service" at the least.
+MIN_LABEL_WORDS = 2
 
 # -----------------------------------------------------------------------------
 # Hooks, in the order they run
@@ -43,6 +47,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "The booking call-to-action and the reading aids must say what they are and make "
             "no health claim or promise (mkdocs.yml):\n" + "\n".join(problems))
+    label = str(config.extra["cta"].get("label") or "")
+    if len(words(label)) < MIN_LABEL_WORDS:
+        raise PluginError(
+            "The booking call-to-action must say whose paid service it is (mkdocs.yml):\n"
+            f"  - extra.cta.label is '{label}'; write who offers it, in {MIN_LABEL_WORDS} words "
+            "or more, e.g. \"Hope for Dystonia's paid coaching service\"."
+        )
     return config
 
 
@@ -56,8 +67,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     expected = call_to_action(config)
     problems = [
         f"  - {built_pages.origin(page.dest)}: no visible booking call-to-action "
-        f"('{expected['title']}' and its button). Its template must extend main.html and "
-        "keep {{ super() }} in the footer block."
+        f"('{expected['title']}', its label, text and button): "
+        + built_pages.what_hides(config, page, [expected[part] for part in ("label", "title", "text", "button")])
         for page in built_pages.visible_pages(config)
         if not page.redirect and not shows_call_to_action(page, expected)
     ]
@@ -174,15 +185,17 @@ def _is_form_of(word: str, forbidden: str) -> bool:
 def call_to_action(config: MkDocsConfig) -> dict:
     """What the call-to-action shows on every page, and where its button leads."""
     cta, booking = config.extra["cta"], config.extra["booking"]
-    return {"title": cta["title"], "text": normalize(cta["text"]), "button": cta["button"],
+    return {"label": normalize(cta["label"]), "title": cta["title"], "text": normalize(cta["text"]),
+            "button": cta["button"],
             "page": booking["consultation_page"], "scheduler_label": booking["scheduler_label"],
             "scheduler_url": booking["scheduler_url"]}
 
 
 def shows_call_to_action(page: built_pages.VisiblePage, expected: dict) -> bool:
-    """Its title and text are visible, and a visible link with the button's words leads
-    to the consultation page (on that page itself, to the booking site)."""
-    if expected["title"] not in page.text or expected["text"] not in page.text:
+    """Its label (a paid service), title and text are visible, and a visible link with
+    the button's words leads to the consultation page (on that page itself, to the
+    booking site)."""
+    if any(expected[part] not in page.text for part in ("label", "title", "text")):
         return False
     address = "/" + (page.dest.removesuffix("index.html") if page.dest != "404.html" else "")
     on_consultation = address == "/" + expected["page"]

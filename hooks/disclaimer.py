@@ -3,7 +3,8 @@ every page and in every feed item; or no build.
 
 Steps, in build order:
 1. on_config: read and render docs/disclaimer.md (a clear error if it is missing,
-   not UTF-8 or empty); its visible text is what every check looks for.
+   not UTF-8, or not at least a sentence of words a reader can read); its visible
+   text is what every check looks for.
 2. on_files: resolve the links written in it, like any link of the site (a link to a
    page that does not exist stops the build).
 3. on_page_context / on_template_context: each page gets `disclaimer_html`, its links
@@ -11,8 +12,8 @@ Steps, in build order:
    served at any address, gets links from the site's root. (Feed items get it with
    full addresses from hooks/feeds.py.)
 4. on_post_build, after everything is written: every page shows it and every feed
-   item carries it, or the build stops naming each page (hfd.visible_text says what is
-   visible; the tests judge what Chromium draws).
+   item carries it, or the build stops naming each page and what hides it there
+   (hfd.visible_text says what is visible; the tests judge what Chromium draws).
 """
 
 from __future__ import annotations
@@ -37,13 +38,16 @@ from hfd.visible_text import visible_text
 
 @event_priority(100)  # first: the disclaimer is what the checks look for
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    text = visible_text(disclaimer.load(config))
-    if not text:
+    html = disclaimer.load(config)
+    words = disclaimer.words_to_read(html)
+    if len(words) < disclaimer.MIN_WORDS:
         raise PluginError(
-            f"'{disclaimer.DISCLAIMER_SOURCE}' has no disclaimer text. Write the disclaimer "
-            "paragraph below its front matter: every page and feed item shows it."
+            "The disclaimer must be at least a sentence a reader can read:\n"
+            f"  - docs/{disclaimer.DISCLAIMER_SOURCE}: it has {len(words)} words of text outside "
+            f"links ({disclaimer.MIN_WORDS} at least; invisible characters do not count); write "
+            "the disclaimer paragraph below its front matter, in plain words."
         )
-    config.extra["disclaimer"] = {"text": text, "page": disclaimer.page_url(config)}
+    config.extra["disclaimer"] = {"text": visible_text(html), "page": disclaimer.page_url(config)}
     return config
 
 
@@ -79,8 +83,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     text = config.extra["disclaimer"]["text"]
     problems = [
-        f"  - {built_pages.origin(page.dest)}: no visible disclaimer. Its template must "
-        "extend main.html and keep {{ super() }} in the footer block."
+        f"  - {built_pages.origin(page.dest)}: no visible disclaimer: "
+        + built_pages.what_hides(config, page, [text])
         for page in built_pages.visible_pages(config) if text not in page.text
     ]
     problems += [

@@ -278,11 +278,15 @@ def reader_tour(browser, sample_pages, run_folder):
     """`reader_tour(scheme, screen)`: the sample pages visited in Chromium in that colour
     scheme, on that screen; each scheme's tour once per run (tests/reader_tour.py)."""
     from tests.reader_tour import Visit, tour
+    from tests.site_pages import TEMPLATE_KINDS
+
+    # The pages test_disclaimer.py sweeps through every width and reader setting.
+    swept = {page.url for page in sample_pages if page.built.variant == BROWSED and page.kind in TEMPLATE_KINDS}
 
     def visited(scheme: str, screen: str) -> list:
         found = once_json(run_folder / "tours" / f"{scheme}.json", lambda: {
             screen: [dataclasses.asdict(visit) for visit in visits]
-            for screen, visits in tour(browser, sample_pages, scheme).items()})
+            for screen, visits in tour(browser, sample_pages, scheme, swept=swept).items()})
         return [Visit(**visit) for visit in found[screen]]
 
     visited.site_name = sample_pages[0].source.config.site_name

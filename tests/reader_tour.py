@@ -5,7 +5,9 @@ need, so that each page is loaded once for all of them:
 
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen;
-- why the disclaimer or the booking call-to-action could not be read (tests/reading.py);
+- why the disclaimer or the booking call-to-action could not be read (tests/reading.py),
+  but on the pages of each template, which `sweep` judges at every width and in every
+  reader setting;
 - in the low-blue scheme, every colour with more blue than red or green (or pure white);
 - in the light scheme, the page laid out at other widths: the page chrome's controls
   too small to press, the site name cut or out of the header, and sideways scrolling
@@ -54,16 +56,18 @@ p { margin-bottom: 2em !important; }
 
 
 def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
-    """(texts, button label) the call-to-action shows on `page`: on the consultation
-    page itself, its button is the booking site's."""
+    """(texts, button label) the call-to-action shows on `page`: its label (a paid
+    service), title and text; on the consultation page itself, its button is the
+    booking site's."""
     cta, booking = extra["cta"], extra["booking"]
     button = booking["scheduler_label"] if url_of(page) == booking["consultation_page"] else cta["button"]
-    return [cta["title"], cta["text"]], button
+    return [cta["label"], cta["title"], cta["text"]], button
 
 
-def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[Visit]]:
+def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset()) -> dict[str, list[Visit]]:
     """Visit each of `pages` (conftest.SamplePage) in one tab: loaded once, then looked at
-    on each screen in turn (the tab resized)."""
+    on each screen in turn (the tab resized). Whether the disclaimer and call-to-action
+    can be read is left to the sweep (`sweep`) on the pages whose address is in `swept`."""
     # bypass_csp: the tour injects axe and the probes' styles; test_hosting.py checks
     # the pages under the site's own policy.
     context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light",
@@ -85,9 +89,10 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS)) -> dict[str, list[
                 tab.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
                 network.wait_until_quiet(tab)
                 visit = Visit(str(page))
-                texts, button = call_to_action_texts(page.source.config.extra, page.path)
-                problems = page_problems(tab, page.source.disclaimer, texts, button)
-                visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
+                if page.url not in swept:
+                    texts, button = call_to_action_texts(page.source.config.extra, page.path)
+                    problems = page_problems(tab, page.source.disclaimer, texts, button)
+                    visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
                 if scheme == "low-blue":
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
                 if screen == "desktop":
@@ -136,3 +141,101 @@ def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:
             for visit in visits
             for what, problems in (("disclaimer", visit.disclaimer), ("call-to-action", visit.call_to_action))
             for problem in problems]
+
+
+# -- Every width, every reader setting ----------------------------------------------------
+
+# The widths a reader's screen may have, in CSS px: from a small phone to a large desktop.
+WIDEST, NARROWEST = 1920, 320
+SWEEP_HEIGHT = 1600  # tall: the call-to-action and the footer photographed at once
+
+# Where what applies to the page may change with the width of the screen: each @media
+# width condition of every stylesheet the page loads (linked, @import-ed, in a <style>,
+# whatever put it there), in CSS px (em and rem at 16 px, as media queries read them).
+# For each, the narrowest width at which it may have changed: min-width (and >=, <)
+# from its value up, max-width (and <=, >) from the pixel after it. Lengths in other
+# units, and stylesheets the page may not read, are returned to be refused.
+BREAKPOINTS_JS = """() => {
+    const changes = new Set(), unjudged = [];
+    const read = (media) => {
+        for (const [, feature] of media.matchAll(/\\(([^()]*width[^()]*)\\)/g)) {
+            for (const [length, value, unit] of feature.matchAll(/(-?[\\d.]+)([a-z]*)/g)) {
+                if (!["px", "em", "rem", ""].includes(unit) || (unit === "" && +value !== 0)) {
+                    unjudged.push(`${media}: ${length}`);
+                    continue;
+                }
+                const px = +value * (unit === "px" ? 1 : 16);
+                if (!/max-/.test(feature)) changes.add(Math.ceil(px));
+                if (!/min-/.test(feature)) changes.add(Math.floor(px) + 1);
+            }
+        }
+    };
+    const visit = (sheet) => {
+        read(sheet.media.mediaText);
+        let rules;
+        try { rules = sheet.cssRules; } catch (error) { unjudged.push(`${sheet.href}: not readable`); return; }
+        const walk = (list) => { for (const rule of list) {
+            if (rule.media) read(rule.media.mediaText);
+            if (rule.styleSheet) visit(rule.styleSheet);
+            else if (rule.cssRules) walk(rule.cssRules);
+        } };
+        walk(rules);
+    };
+    for (const sheet of document.styleSheets) visit(sheet);
+    return {changes: [...changes], unjudged};
+}"""
+
+# A reader setting, applied on the loaded page as the reader applies it: the palette
+# toggle's choice (Material's radio button), and the text-size button (reader.js).
+_SETTING_JS = """([palette, large]) => {
+    document.getElementById(`__palette_${palette}`).click();
+    const root = document.documentElement;
+    if ((root.getAttribute("data-hfd-text-size") === "large") !== large)
+        document.querySelector("[data-hfd-text-size-toggle]").click();
+    return [document.body.getAttribute("data-md-color-scheme"), root.getAttribute("data-hfd-text-size") === "large"];
+}"""
+
+
+def sweep_widths(tab) -> list[int]:
+    """A width on each side of every breakpoint of the stylesheets the loaded page
+    uses, from NARROWEST to WIDEST: the narrowest width of each range over which no
+    @media width condition changes."""
+    found = tab.evaluate(BREAKPOINTS_JS)
+    assert not found["unjudged"], f"media queries the width sweep cannot judge: {found['unjudged']}"
+    return sorted({NARROWEST, *(width for width in found["changes"] if NARROWEST < width <= WIDEST)})
+
+
+def reader_settings(config: dict) -> list[tuple[int, str, bool]]:
+    """(palette index, its scheme, large text) for every reader setting the site offers:
+    each colour scheme of mkdocs.yml's theme.palette, and large text (in the first)."""
+    schemes = [(index, option["scheme"], False) for index, option in enumerate(config["theme"]["palette"])]
+    return [schemes[0], (*schemes[0][:2], True), *schemes[1:]]
+
+
+def sweep(tab, page, *, first_only: bool = False) -> list[str]:
+    """Why the disclaimer or the call-to-action cannot be read on the page loaded in
+    `tab` (a SamplePage), in any reader setting at any width (`sweep_widths`): one line
+    per setting, width and problem. `first_only`: the problems of the first setting and
+    width that has some, trying first each width in the first setting and each setting
+    at the first width."""
+    config = page.source.config
+    texts, button = call_to_action_texts(config.extra, page.path)
+    settings, widths = reader_settings(config), sweep_widths(tab)
+    plan = [(setting, width) for setting in settings for width in widths]
+    if first_only:
+        plan.sort(key=lambda step: (step[0] != settings[0]) + (step[1] != widths[0]))
+    applied, problems = None, []
+    for (palette, scheme, large), width in plan:
+        if applied != (palette, large):
+            # Light and dark follow the system setting: the system's, with the reader's choice.
+            dark = "dark" in config["theme"]["palette"][palette].get("media", "")
+            tab.emulate_media(color_scheme="dark" if dark else "light")
+            applied = (palette, large)
+            assert tab.evaluate(_SETTING_JS, [palette, large]) == [scheme, large], f"{page}: {scheme} not applied"
+        tab.set_viewport_size({"width": width, "height": SWEEP_HEIGHT})
+        found = page_problems(tab, page.source.disclaimer, texts, button)
+        problems += [f"{page} at {width}px, {scheme} scheme, {'large' if large else 'normal'} text: "
+                     f"{what}: {problem}" for what, listed in found.items() for problem in listed]
+        if problems and first_only:
+            break
+    return problems

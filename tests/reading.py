@@ -40,7 +40,8 @@ _FIND = """([requests, probe]) => {
         // The smallest rendered elements whose rendered text holds the whole text.
         const holders = [];
         const search = (el) => {
-            if (!rendered(el) || !norm(el.innerText || "").includes(target)) return false;
+            // innerText as drawn (text-transform too), matched regardless of case
+            if (!rendered(el) || !norm(el.innerText || "").toLowerCase().includes(target.toLowerCase())) return false;
             let inner = false;
             for (const child of el.children) inner = search(child) || inner;
             if (!inner) holders.push(el);
@@ -89,18 +90,20 @@ _FIND = """([requests, probe]) => {
 }"""
 
 _SETTLE = """async () => {
-    // Finite animations and transitions first run to their end.
-    await Promise.all(document.getAnimations()
-        .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => null)));
+    // Finite animations and transitions are taken to their end, as if waited for.
+    for (const a of document.getAnimations()) {
+        if (a.effect && a.effect.getComputedTiming().endTime !== Infinity && a.playState !== "finished") a.finish();
+    }
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
 
 # Two frames: the browser has laid out and painted what just changed. (The screenshots
 # themselves run finite animations to their end: `animations="disabled"`.)
 _FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Scrolled to `y`, the page laid out and painted there: where it came to rest.
+_SCROLL = f"async (y) => {{ window.scrollTo({{top: y, behavior: 'instant'}}); await ({_FRAME})(); return [scrollX, scrollY]; }}"
 
-_TRANSPARENT = """([probe, on]) => {
+_TRANSPARENT = """async ([probe, on]) => {
     let style = document.getElementById("hfd-reading-probe-style");
     if (style) style.remove();
     if (!on) return;
@@ -111,6 +114,7 @@ _TRANSPARENT = """([probe, on]) => {
         text-decoration-color: transparent !important; caret-color: transparent !important;
         transition: none !important; }`;
     document.head.append(style);
+    await (""" + _FRAME + """)();
 }"""
 
 # sRGB channel value (0-255) to linear light, for WCAG relative luminance.
@@ -185,21 +189,21 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
     for chunk in _chunks(words, viewport["height"] * 0.6):
         top, bottom = min(w.y for w in chunk), max(w.y + w.height for w in chunk)
         # The chunk in the middle of the screen: clear of a sticky header, as a reader scrolls.
-        page.evaluate("(y) => window.scrollTo({top: y, behavior: 'instant'})",
-                      max(0, (top + bottom) / 2 - viewport["height"] / 2))
-        page.evaluate(_FRAME)
-        scroll_x, scroll_y = page.evaluate("() => [scrollX, scrollY]")
+        scroll_x, scroll_y = page.evaluate(_SCROLL, max(0, (top + bottom) / 2 - viewport["height"] / 2))
         clip_top = max(0, int(top - scroll_y) - 2)
-        clip = {"x": 0, "y": clip_top, "width": viewport["width"],
+        # Only as wide as the words: a wide screen's margins cost time to photograph.
+        clip_left = max(0, int(min(w.x for w in chunk) - scroll_x) - 2)
+        clip_right = min(viewport["width"], int(max(w.x + w.width for w in chunk) - scroll_x) + 3)
+        clip = {"x": clip_left, "y": clip_top, "width": max(1, clip_right - clip_left),
                 "height": max(1, min(viewport["height"], int(bottom - scroll_y) + 3) - clip_top)}
         with_text = _shot(page, clip)
-        page.evaluate(_TRANSPARENT, [PROBE, True])
-        page.evaluate(_FRAME)
+        page.evaluate(_TRANSPARENT, [PROBE, True])  # and painted
         without = _shot(page, clip)
         page.evaluate(_TRANSPARENT, [PROBE, False])
         changed = numpy.abs(with_text.astype(numpy.int16) - without).max(axis=2) > CHANGED
         for word in chunk:
-            left, right = max(0, round(word.x - scroll_x)), min(clip["width"], round(word.x + word.width - scroll_x))
+            left = max(0, round(word.x - scroll_x) - clip_left)
+            right = min(clip["width"], round(word.x + word.width - scroll_x) - clip_left)
             upper = max(0, round(word.y - scroll_y) - clip_top)
             lower = min(clip["height"], round(word.y + word.height - scroll_y) - clip_top)
             box = changed[upper:lower, left:right] if right > left and lower > upper else changed[:0, :0]
@@ -263,8 +267,8 @@ _CTA_BOX = """([texts, button, scope, mark]) => {
     let box = null;
     const search = (el) => {
         if (!rendered(el)) return;
-        const text = norm(el.innerText || "");
-        if (!texts.every((t) => text.includes(norm(t)))) return;
+        const text = norm(el.innerText || "").toLowerCase();  // as drawn: text-transform too
+        if (!texts.every((t) => text.includes(norm(t).toLowerCase()))) return;
         box = el;
         for (const child of el.children) search(child);
     };

@@ -81,15 +81,16 @@ def page_features(site: Path, page: str) -> frozenset[str]:
     return frozenset(found)
 
 
+TEMPLATE_KINDS = ("home", "articles page", "newest article", "consultation page", "404 page")
+
+
 def one_page_of_each_template(site: Path, config) -> dict[str, str]:
     """{page: its kind}: the home page, the articles page, the newest article, the
     consultation page and the 404 page (those the site has)."""
     newest = newest_post(site)
-    first = {"index.html": "home", "blog/index.html": "articles page",
-             unquote(newest) + "index.html" if newest else None: "newest article",
-             config.extra["booking"]["consultation_page"] + "index.html": "consultation page",
-             "404.html": "404 page"}
-    return {page: kind for page, kind in first.items() if page in html_pages(site)}
+    pages = ["index.html", "blog/index.html", unquote(newest) + "index.html" if newest else None,
+             config.extra["booking"]["consultation_page"] + "index.html", "404.html"]
+    return {page: kind for page, kind in zip(pages, TEMPLATE_KINDS) if page in html_pages(site)}
 
 
 def one_page_of_each_kind(site: Path, config, only: list[str] | None = None) -> dict[str, str]:

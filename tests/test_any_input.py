@@ -88,7 +88,7 @@ def test_any_post_builds_a_correct_site_or_fails_clearly(repo_site, fields, data
     written = data.draw(posts(fields), label="the post")
     from call_to_action import call_to_action, shows_call_to_action
     from disclaimer import missing_in_feeds
-    from hfd.built_pages import read_site, stylesheets
+    from hfd.built_pages import read_site
 
     disclaimer = repo_site.disclaimer
     root = Path(tempfile.mkdtemp())
@@ -103,7 +103,7 @@ def test_any_post_builds_a_correct_site_or_fails_clearly(repo_site, fields, data
             return
         site = root / "site"
         expected = call_to_action(repo_site.config)
-        for page in read_site(site, stylesheets(repo_site.config)):
+        for page in read_site(site):
             assert disclaimer in page.text, page.dest
             assert page.redirect or shows_call_to_action(page, expected), page.dest
         feeds = ["feed_rss_created.xml", "feed_rss_updated.xml",

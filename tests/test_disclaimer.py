@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import BROWSED, NOW, BuiltSite, SamplePage
 from tests.site_build import REPO, assert_refused, build, build_with, copy_project, post_markdown
 from tests.site_model import source_site
-from tests.site_pages import html_pages, soup, text_of, url_of
+from tests.site_pages import TEMPLATE_KINDS, html_pages, soup, text_of, url_of
 from tests.static_server import serve
 
 
@@ -65,6 +65,7 @@ TEXT = "Disclaimer: this is not medical advice."
     f"<dialog open><p>{TEXT}</p></dialog>",
     f"<div hidden>x</div><p>{TEXT}</p>",
     f'<p style="opacity: 0.9">{TEXT}</p>',
+    f"<p>\x08 \x00 \uffff</p><p>{TEXT}</p>",  # characters lxml cannot hold
 ])
 def test_checker_accepts_a_visible_disclaimer(html):
     from disclaimer import shows
@@ -72,30 +73,35 @@ def test_checker_accepts_a_visible_disclaimer(html):
     assert shows(f"<html><body>{html}</body></html>", TEXT)
 
 
-# Ways of hiding text in the HTML itself, each wrapped around what it hides: the build's
-# check sees through each, on crafted HTML and in a whole build (below).
+# Ways of hiding text in the HTML itself, each wrapped around what it hides, and what the
+# build's message says hides it: the build's check sees through each, on crafted HTML
+# and in a whole build (below).
 HIDING_WRAPPERS = {
-    "comment": "<!-- {} -->",
-    "template": "<template>{}</template>",
-    "noscript": "<noscript>{}</noscript>",
-    "closed-dialog": "<dialog>{}</dialog>",
-    "closed-details": "<details><summary>Legal</summary>{}</details>",
-    "video-fallback": "<video>{}</video>",
-    "audio-fallback": "<audio>{}</audio>",
-    "object-fallback": "<object data='x.svg'>{}</object>",
-    "canvas-fallback": "<canvas>{}</canvas>",
-    "iframe-fallback": "<iframe>{}</iframe>",
-    "hidden": "<div hidden>{}</div>",
-    "aria-hidden": '<div aria-hidden="true">{}</div>',
-    "display-none": '<div style="display: none">{}</div>',
-    "opacity-0": '<div style="opacity: 0">{}</div>',
-    "font-size-0": '<div style="font-size:0">{}</div>',
-    "material-toggle-class": '<div class="md-toggle">{}</div>',
-    "material-option-class": '<div class="md-option">{}</div>',
-    "site-print-only-class": '<div class="hfd-print-only">{}</div>',
+    "comment": ("<!-- {} -->", "inside an HTML comment"),
+    "template": ("<template>{}</template>", "inside <template>"),
+    "noscript": ("<noscript>{}</noscript>", "inside <noscript>"),
+    "closed-dialog": ("<dialog>{}</dialog>", "inside a closed <dialog>"),
+    "closed-details": ("<details><summary>Legal</summary>{}</details>", "inside a closed <details>"),
+    "video-fallback": ("<video>{}</video>", "inside <video>"),
+    "audio-fallback": ("<audio>{}</audio>", "inside <audio>"),
+    "object-fallback": ("<object data='x.svg'>{}</object>", "inside <object"),
+    "canvas-fallback": ("<canvas>{}</canvas>", "inside <canvas>"),
+    "iframe-fallback": ("<iframe>{}</iframe>", "inside <iframe>"),
+    "hidden": ("<div hidden>{}</div>", "has the `hidden` attribute"),
+    "aria-hidden": ('<div aria-hidden="true">{}</div>', 'has aria-hidden="true"'),
+    "display-none": ('<div style="display: none">{}</div>', "has a style that hides it"),
+    "opacity-0": ('<div style="opacity: 0">{}</div>', "has a style that hides it"),
+    "font-size-0": ('<div style="font-size:0">{}</div>', "has a style that hides it"),
+    "material-toggle-class": ('<div class="md-toggle">{}</div>', "has the class 'md-toggle'"),
+    "material-option-class": ('<div class="md-option">{}</div>', "has the class 'md-option'"),
+    "site-print-only-class": ('<div class="hfd-print-only">{}</div>', "has the class 'hfd-print-only'"),
+    # Tags left open, which browsers parse otherwise than lxml: what follows is theirs.
+    **{f"open-{tag}": (f"<{tag}>{{}}", f"inside <{tag}>")
+       for tag in ("select", "textarea", "plaintext", "xmp", "noembed", "noframes", "title", "style")},
+    "open-comment": ("<!-- {}", "inside an HTML comment"),
 }
 HIDDEN_IN_HTML = {
-    **{name: wrapper.format(f"<p>{TEXT}</p>") for name, wrapper in HIDING_WRAPPERS.items()},
+    **{name: wrapper.format(f"<p>{TEXT}</p>") for name, (wrapper, _) in HIDING_WRAPPERS.items()},
     "script": f"<script>var d = '{TEXT}';</script>",
     "closed-dialog-loose-text": f"<dialog>{TEXT}</dialog>",
     "svg-desc": f"<svg><desc>{TEXT}</desc></svg>",
@@ -113,12 +119,15 @@ HIDDEN_IN_HTML = {
 
 @pytest.fixture(scope="module")
 def stylesheet_hidden_classes():
+    """The classes the theme's and the site's stylesheets hide (joined, as pages load them)."""
     from mkdocs.config import load_config
 
-    from hfd.built_pages import stylesheets
+    from hfd.stylesheets import theme_stylesheets
     from hfd.visible_text import hidden_classes
 
-    return hidden_classes(stylesheets(load_config(str(REPO / "mkdocs.yml"))))
+    config = load_config(str(REPO / "mkdocs.yml"))
+    own = [REPO / "docs" / name for name in config.extra["stylesheets"]]
+    return hidden_classes([*theme_stylesheets(config.theme.dirs, palette=True), *own])
 
 
 @pytest.mark.parametrize("html", HIDDEN_IN_HTML.values(), ids=HIDDEN_IN_HTML.keys())
@@ -147,6 +156,9 @@ def test_the_build_refuses_a_page_whose_template_drops_the_disclaimer_naming_onl
     assert len(offending) == 1, "one line per offending page, and only that page"
 
 
+# A stylesheet of mkdocs.yml's extra_css, linked by every page after the site's own.
+EXTRA_CSS = {"mkdocs.yml": ("\nextra:\n", "\nextra_css:\n  - assets/stylesheets/extra.css\nextra:\n"),
+             "docs/assets/stylesheets/extra.css": "/* added by the author */\n"}
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml", "feed_json_created.json", "feed_json_updated.json")
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 WITHOUT_IT = {
@@ -156,6 +168,18 @@ WITHOUT_IT = {
                "mkdocs.yml": ("  - hooks/feeds.py\n", "")},
               *(f"  - {feed}: item 'A post' has no disclaimer" for feed in FEEDS)),
     "no-disclaimer-source": ({"docs/disclaimer.md": None}, "'disclaimer.md' is missing"),
+    # A disclaimer is real text: a sentence of words, not a link or invisible characters.
+    **{name: ({"docs/disclaimer.md": (REPO / "docs/disclaimer.md").read_text().split("# Disclaimer")[0]
+               + f"# Disclaimer\n\n{body}\n"}, "  - docs/disclaimer.md: it has 0 words of text outside links")
+       for name, body in {"only-a-link": "[Read the disclaimer on our About page](about.md)",
+                          "invisible-characters": "\u200b\u200b\u00ad \u00a0\u00a0 \u3164\u3164 \u2063"}.items()},
+    "cta-label-empty": ({"mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", 'label: "\u200b"')},
+                        "  - extra.cta.label is '\u200b'; write who offers it"),
+    # Hidden on every page, by a stylesheet of extra_css or in the call-to-action's template.
+    "extra-css-class": ({**EXTRA_CSS, "docs/assets/stylesheets/extra.css": ".hfd-disclaimer { display: none }"},
+                        "  - docs/about.md: no visible disclaimer: ", "'hfd-disclaimer', which a stylesheet hides"),
+    "cta-label-hidden": ({"overrides/partials/booking-cta.html": ('"hfd-cta__label"', '"hfd-cta__label" hidden')},
+                         "  - docs/about.md: no visible booking call-to-action", "has the `hidden` attribute"),
 }
 
 
@@ -165,6 +189,13 @@ def test_the_build_refuses_a_site_without_the_disclaimer_naming_where_it_is_miss
     assert_refused(build_with(tmp_path, edits), *expected)
 
 
+def _assert_refused_saying(result, start: str, cause: str) -> None:
+    """The build stopped with a line that starts with `start` and names `cause`."""
+    assert_refused(result, start, one_screen=False)
+    line = next(line for line in result.output.splitlines() if line.startswith(f"  - {start}"))
+    assert cause in line, line
+
+
 # A page template per way of hiding, with the disclaimer or the call-to-action hidden so.
 # Not named CTA: the browser checks below name the call-to-action's selector so, and the
 # fixtures read the module's name when they run.
@@ -172,15 +203,16 @@ CTA_INCLUDE = '{% include "partials/booking-cta.html" %}'
 DISCLAIMER_HTML = '<div class="hfd-disclaimer">{{ disclaimer_html }}</div>'
 
 
-def _hiding_build(root, hidden: str, shown: str, wrappers: dict[str, str]):
-    """One build of a site with a page per way of hiding `hidden`; not strict, so that
-    only the site's own check can stop it."""
+def _hiding_build(root, hidden: str, shown: str, wrappers: dict[str, tuple[str, str]]):
+    """One build of a site with a page per way of hiding `hidden` (after `shown`: a tag
+    left open hides all that follows); not strict, so that only the site's own check can
+    stop it."""
     edits = {"mkdocs.yml": ("strict: true", "strict: false\nnot_in_nav: /hide-*.md")}
-    for name, wrapper in wrappers.items():
+    for name, (wrapper, _) in wrappers.items():
         edits[f"overrides/hide-{name}.html"] = (
-            '{% extends "main.html" %}\n{% block footer %}<footer>'
+            '{% extends "main.html" %}\n{% block footer %}<footer>' + shown
             + wrapper.format(hidden if name != "svg-desc" else "{{ disclaimer_html | striptags }}")
-            + shown + "</footer>{% endblock %}\n")
+            + "</footer>{% endblock %}\n")
         edits[f"docs/hide-{name}.md"] = (f"---\ntitle: Hidden, {name}\ntemplate: hide-{name}.html\n---\n\n"
                                          "# Hidden\n\nText.\n")
     return build_with(root, edits, strict=False)
@@ -188,7 +220,7 @@ def _hiding_build(root, hidden: str, shown: str, wrappers: dict[str, str]):
 
 @pytest.fixture(scope="module")
 def disclaimer_hidden(tmp_path_factory):
-    wrappers = {**HIDING_WRAPPERS, "svg-desc": "<svg><desc>{}</desc></svg>"}
+    wrappers = {**HIDING_WRAPPERS, "svg-desc": ("<svg><desc>{}</desc></svg>", "inside <svg>")}
     return _hiding_build(tmp_path_factory.mktemp("hidden-disclaimer"), DISCLAIMER_HTML, CTA_INCLUDE, wrappers)
 
 
@@ -198,15 +230,18 @@ def call_to_action_hidden(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", [*HIDING_WRAPPERS, "svg-desc"])
-def test_the_build_refuses_a_disclaimer_hidden_in_the_html_naming_the_page(disclaimer_hidden, name):
-    assert_refused(disclaimer_hidden, f"docs/hide-{name}.md, template 'hide-{name}.html': no visible disclaimer",
-                   one_screen=False)
+def test_the_build_refuses_a_disclaimer_hidden_in_the_html_naming_the_page_and_what_hides_it(
+        disclaimer_hidden, name):
+    cause = HIDING_WRAPPERS.get(name, ("", "inside <svg>"))[1]
+    _assert_refused_saying(disclaimer_hidden, f"docs/hide-{name}.md, template 'hide-{name}.html': no visible "
+                                              "disclaimer: ", cause)
 
 
 @pytest.mark.parametrize("name", HIDING_WRAPPERS)
-def test_the_build_refuses_a_call_to_action_hidden_in_the_html_naming_the_page(call_to_action_hidden, name):
-    assert_refused(call_to_action_hidden, f"docs/hide-{name}.md, template 'hide-{name}.html': no visible booking "
-                                          "call-to-action", one_screen=False)
+def test_the_build_refuses_a_call_to_action_hidden_in_the_html_naming_the_page_and_what_hides_it(
+        call_to_action_hidden, name):
+    _assert_refused_saying(call_to_action_hidden, f"docs/hide-{name}.md, template 'hide-{name}.html': no visible "
+                                                  "booking call-to-action", HIDING_WRAPPERS[name][1])
 
 
 # -- Links written in the disclaimer work wherever it appears ------------------------------
@@ -245,9 +280,11 @@ def test_the_build_refuses_a_disclaimer_link_to_a_missing_page_naming_it(tmp_pat
                    "docs/disclaimer.md links to 'terms.md', which is not a page or file of the site")
 
 
-# -- What a reader sees, in Chromium: in both schemes, on a phone and a desktop -------------
+# -- What a reader sees, in Chromium: one page of each template at a width on each side of
+# -- every breakpoint, in every colour scheme and with large text; the other pages in every
+# -- scheme, on a phone and a desktop -------------------------------------------------------
 
-from tests.reader_tour import SCHEMES, SCREENS, call_to_action_texts, tour, unreadable  # noqa: E402
+from tests.reader_tour import SCHEMES, SCREENS, call_to_action_texts, sweep, tour, unreadable  # noqa: E402
 from tests.reading import page_problems  # noqa: E402
 
 
@@ -256,6 +293,22 @@ from tests.reading import page_problems  # noqa: E402
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_kind_of_page_shows_a_readable_disclaimer_and_call_to_action(reader_tour, scheme, screen):
     problems = unreadable(reader_tour(scheme, screen), scheme, screen)
+    assert not problems, "\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def template_pages(sample_pages) -> dict[str, SamplePage]:
+    """{kind: its page}: one page of each template of the browsed build (which the
+    reader's tour leaves to this sweep)."""
+    return {page.kind: page for page in sample_pages if page.built.variant == BROWSED and page.kind in TEMPLATE_KINDS}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
+def test_each_template_shows_a_readable_disclaimer_and_call_to_action_at_every_width_in_every_setting(
+        tab, template_pages, kind):
+    page = template_pages[kind]
+    problems = sweep(tab(url=page.url, bypass_csp=True), page)
     assert not problems, "\n" + "\n".join(problems)
 
 
@@ -301,6 +354,8 @@ CTA_HIDING_STYLES = {
     "cta-small-button": (f"{CTA} .hfd-cta__button {{ min-height: 0 !important; min-width: 0 !important; "
                          "padding: 0 !important; line-height: 1 !important; font-size: 12px !important }",
                          "under 44 x 44"),
+    "cta-label-display-none": (f"{CTA} .hfd-cta__label {{ display: none }}", "not rendered"),
+    "cta-label-transparent": (f"{CTA} .hfd-cta__label {{ opacity: 0 }}", "not drawn"),
     "cta-button-unpressable": (f"{CTA} .hfd-cta__actions {{ position: relative }} "
                                f"{CTA} .hfd-cta__actions::after {{ content: ''; position: absolute; "
                                "inset: 0; background: transparent }", "cannot be pressed"),
@@ -370,3 +425,49 @@ def test_a_disclaimer_hidden_in_the_sites_stylesheet_fails_make_test_naming_page
     assert problems and problems[0].startswith(
         "about/index.html (about, changed site) (dark scheme, phone): disclaimer: ") and "not drawn" in problems[0]
 
+
+# What hides them at some widths only, or in one reader setting, from a stylesheet of
+# extra_css: (the rule, where the sweep first finds them hidden).
+SWEEP_PROBES = {
+    "between-breakpoints": (f"@media (min-width: 50em) and (max-width: 52em) {{ {DISCLAIMER} {{ display: none }} }}",
+                            "at 800px, default scheme, normal text: disclaimer: "),
+    "range-syntax": (f"@media (1000px < width <= 1010px) {{ {DISCLAIMER} {{ opacity: 0 }} }}",
+                     "at 1001px, default scheme, normal text: disclaimer: "),
+    "large-text": (f'[data-hfd-text-size="large"] {DISCLAIMER} {{ opacity: 0 }}', "large text: disclaimer: "),
+    "low-blue": (f"[data-md-color-scheme=hfd-warm] {DISCLAIMER} {{ opacity: 0 }}", "hfd-warm scheme, normal text: "),
+    "large-text-between-breakpoints": (
+        f'@media (min-width: 40em) and (max-width: 41em) {{ [data-hfd-text-size="large"] {CTA} {{ opacity: 0 }} }}',
+        "at 640px, default scheme, large text: call-to-action: "),
+}
+
+
+@pytest.fixture(scope="module")
+def extra_css_sweep(browser, tmp_path_factory):
+    """`extra_css_sweep(css)`: the sweep's first problems on the About page of a site
+    built with an extra_css stylesheet, that stylesheet holding `css`."""
+    root = tmp_path_factory.mktemp("extra-css")
+    assert build_with(root, EXTRA_CSS).returncode == 0
+    built = BuiltSite("extra_css", root / "project", root / "site", source_site(root / "project", NOW.isoformat()))
+    context = browser.new_context(bypass_csp=True)
+    stylesheet = {"css": ""}
+    context.route("**/assets/stylesheets/extra.css",
+                  lambda route: route.fulfill(body=stylesheet["css"], content_type="text/css"))
+    tab = context.new_page()
+    with serve(root / "site") as url:
+        page = SamplePage(built, "about/index.html", "about", url + "about/")
+
+        def first_problems(css: str) -> list[str]:
+            stylesheet["css"] = css
+            tab.goto(page.url)
+            return sweep(tab, page, first_only=True)
+
+        yield first_problems
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", SWEEP_PROBES)
+def test_the_sweep_finds_what_an_extra_css_stylesheet_hides_at_one_width_or_in_one_setting(extra_css_sweep, name):
+    css, expected = SWEEP_PROBES[name]
+    problems = extra_css_sweep(css)
+    assert problems and expected in problems[0], problems

@@ -5,16 +5,23 @@ page came from, to name it in an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
+import html5lib
 from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from hfd import visible_text
 from hfd.page_cache import PageCache
-from hfd.visible_text import hidden_classes, normalize, visible_tree
+from hfd.visible_text import hidden_classes, text_of, visible_tree
+
+_LINK = re.compile(r"<link\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -58,36 +65,47 @@ def visible_pages(config: MkDocsConfig) -> list[VisiblePage]:
     """Every HTML page under site/, read and judged once per build."""
     site = Path(config.site_dir)
     if _read["site"] != site or _read["pages"] is None:
-        _read["site"], _read["pages"] = site, read_site(site, stylesheets(config), config.config_file_path)
+        _read["site"], _read["pages"] = site, read_site(site, config.config_file_path)
     return _read["pages"]
 
 
-def read_site(site: Path, css: list[Path], config_file: str | None = None) -> list[VisiblePage]:
-    """Every HTML page under `site`, its text as visible with the stylesheets `css`
+def read_site(site: Path, config_file: str | None = None) -> list[VisiblePage]:
+    """Every HTML page under `site`, its text as visible with the stylesheets it links
     (kept in .cache/ beside `config_file` for the next build, when given)."""
-    hidden = hidden_classes(css)
-    versions = f"lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"
+    versions = f"html5lib {html5lib.__version__} lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"
     cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
-                      salt=f"{sorted(hidden)} {versions}")
-    pages = [_visible(path, site, hidden, cache) for path in sorted(site.rglob("*.html"))]
+                      salt=versions)
+    pages = [_visible(path, site, cache) for path in sorted(site.rglob("*.html"))]
     cache.save()
     return pages
 
 
-def stylesheets(config: MkDocsConfig) -> list[Path]:
-    """The theme's main stylesheet and the site's own (`extra.stylesheets`): the classes
-    they hide outright count as hidden."""
-    found = [path for folder in config.theme.dirs
-             for path in sorted(Path(folder).glob("assets/stylesheets/main.*.min.css"))][:1]
-    return found + [Path(config.docs_dir) / name for name in config.extra.get("stylesheets", [])
-                    if (Path(config.docs_dir) / name).is_file()]
+def page_hidden_classes(html: str, path: Path, site: Path) -> frozenset[str]:
+    """The classes hidden outright by the stylesheets the page at `path` loads: every
+    <link rel="stylesheet"> to a file of the site (Material's and the site's, joined by
+    hooks/page_weight.py; `extra_css`; one written in a page) and every <style>.
+    Read from the raw HTML, even where a browser would not apply them: a class counts as
+    hidden whenever in doubt. (A stylesheet from another host is never loaded: the
+    site's Content-Security-Policy allows its own only.)"""
+    files = []
+    for tag in _LINK.findall(html):
+        attributes = {name.lower(): value for name, *quoted in _ATTRIBUTE.findall(tag)
+                      for value in ["".join(quoted)]}
+        if "stylesheet" not in attributes.get("rel", "").lower().split():
+            continue
+        address = urlsplit(urljoin(path.relative_to(site).as_posix(), attributes.get("href", "")))
+        file = (site / unquote(address.path).lstrip("/")).resolve()
+        if not (address.scheme or address.netloc) and file.is_file() and site.resolve() in file.parents:
+            files.append(file)
+    return hidden_classes(files, tuple(_STYLE.findall(html)))
 
 
-def _visible(path: Path, site: Path, hidden: frozenset[str], cache: PageCache) -> VisiblePage:
+def _visible(path: Path, site: Path, cache: PageCache) -> VisiblePage:
     html = path.read_text(encoding="utf-8")
     dest = path.relative_to(site).as_posix()
     redirect = '<meta http-equiv="refresh"' in html[:4000]
-    text, links = cache.get(html, lambda: _seen(html, hidden))
+    hidden = page_hidden_classes(html, path, site)
+    text, links = cache.get(f"{html}\0{' '.join(sorted(hidden))}", lambda: _seen(html, hidden))
     return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect)
 
 
@@ -96,5 +114,15 @@ def _seen(html: str, hidden: frozenset[str]) -> list:
     if not html.strip():
         return ["", []]
     tree = visible_tree(html, hidden)
-    return [normalize(tree.text_content()),
-            [[normalize(a.text_content()), a.get("href") or ""] for a in tree.iter("a")]]
+    return [text_of(tree), [[text_of(a), a.get("href") or ""] for a in tree.iter("a")]]
+
+
+def what_hides(config: MkDocsConfig, page: VisiblePage, texts: list[str]) -> str:
+    """Why the first of `texts` that it hides is not seen on `page`, and what to do."""
+    path = Path(config.site_dir) / page.dest
+    html = path.read_text(encoding="utf-8")
+    hidden = page_hidden_classes(html, path, Path(config.site_dir))
+    found = (visible_text.what_hides(html, text, hidden) for text in texts if text not in page.text)
+    return (next((reason for reason in found if reason), None)
+            or "it is not in the page; its template must extend main.html and keep {{ super() }} "
+               "in the footer block") + "."

@@ -18,8 +18,12 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from hfd.publishing import THIS_BUILD
+from hfd.visible_text import text_of, visible_tree, words
 
 DISCLAIMER_SOURCE = "disclaimer.md"
+# A disclaimer is at least a sentence: fewer words outside its links is a label or a
+# link to somewhere else, not a disclaimer every page can show.
+MIN_WORDS = 5
 _LINK = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
 _TARGET = "__hfd_disclaimer_link_{}__"  # where a resolved link goes, per page
 
@@ -66,6 +70,16 @@ def _with_targets(address) -> str:
         url = address(target)
         html = html.replace(_TARGET.format(number), url + (f"#{fragment}" if fragment else ""))
     return html
+
+
+def words_to_read(html: str) -> list[str]:
+    """The words of the disclaimer's HTML a reader reads, its links' words aside."""
+    tree = visible_tree(html)
+    for link in list(tree.iter("a")):
+        link.text = None
+        for child in list(link):
+            link.remove(child)
+    return words(text_of(tree))
 
 
 # -----------------------------------------------------------------------------

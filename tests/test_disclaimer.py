@@ -173,8 +173,8 @@ WITHOUT_IT = {
                + f"# Disclaimer\n\n{body}\n"}, "  - docs/disclaimer.md: it has 0 words of text outside links")
        for name, body in {"only-a-link": "[Read the disclaimer on our About page](about.md)",
                           "invisible-characters": "\u200b\u200b\u00ad \u00a0\u00a0 \u3164\u3164 \u2063"}.items()},
-    "cta-label-empty": ({"mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", 'label: "\u200b"')},
-                        "  - extra.cta.label is '\u200b'; write who offers it"),
+    "cta-label-one-word": ({"mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", 'label: "Paid\u200b"')},
+                           "  - extra.cta.label is 'Paid\u200b'; write who offers it"),
     # Hidden on every page, by a stylesheet of extra_css or in the call-to-action's template.
     "extra-css-class": ({**EXTRA_CSS, "docs/assets/stylesheets/extra.css": ".hfd-disclaimer { display: none }"},
                         "  - docs/about.md: no visible disclaimer: ", "'hfd-disclaimer', which a stylesheet hides"),

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from hfd import visible_text
+from hfd.editor import is_editor_page
 from hfd.page_cache import PageCache
 from hfd.visible_text import hidden_classes, normalize, visible_tree
 
@@ -23,6 +24,7 @@ class VisiblePage:
     text: str                          # its visible text, whitespace collapsed
     links: tuple[tuple[str, str], ...]  # (visible words, href) of each visible link
     redirect: bool                     # a page that only sends the reader elsewhere
+    editor: bool = False               # the author's editor (hfd.editor), for no reader
 
 
 _read: dict = {"site": None, "pages": None}
@@ -88,7 +90,8 @@ def _visible(path: Path, site: Path, hidden: frozenset[str], cache: PageCache) -
     dest = path.relative_to(site).as_posix()
     redirect = '<meta http-equiv="refresh"' in html[:4000]
     text, links = cache.get(html, lambda: _seen(html, hidden))
-    return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect)
+    return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect,
+                       is_editor_page(dest, html))
 
 
 def _seen(html: str, hidden: frozenset[str]) -> list:

@@ -18,16 +18,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from hfd.editor import EDITOR_DIR, PACKAGE_SCRIPT, write_editor
+from hfd.editor import EDITOR_DIR, package_problems, write_editor
 
 
 @event_priority(-110)  # once every file to publish is known (redirect pages: -90)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems = [f"  - docs/{file.src_uri}: its address /{file.dest_uri} is the editor's (/{EDITOR_DIR}); "
-                "rename the file or give it another `slug:`"
+                "rename the file or give it another `slug:`."
                 for file in files if file.dest_uri.startswith(EDITOR_DIR) and not file.inclusion.is_excluded()]
-    if not (Path(config.config_file_path).parent / PACKAGE_SCRIPT).is_file():
-        problems.append(f"  - {PACKAGE_SCRIPT}: missing; run `make build` (it installs the editor with npm ci)")
+    problems += [f"  - {problem}" for problem in package_problems(Path(config.config_file_path).parent)]
     if problems:
         raise PluginError("The editor (/admin/) cannot be built:\n" + "\n".join(problems))
     return files

@@ -26,6 +26,16 @@ EDITOR_CONFIG = EDITOR_DIR + "config.json"
 # a subfolder, so the stylesheet bundle (hooks/page_weight.py) does not read it.
 EDITOR_SCRIPT = "assets/javascripts/editor/sveltia-cms.js"
 PACKAGE_SCRIPT = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
+# The editor's fonts, which its script asks of a CDN: the same files from npm (package.json
+# pins them), served from /admin/fonts/. A script that no longer names one stops the build.
+EDITOR_FONTS = {
+    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2":
+        "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2":
+        "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
+    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2":
+        "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
+}
 # The Git host's addresses the editor talks to (GitHub's API; avatars of the signed-in
 # author); anything else it would fetch (map tiles, code highlighting, stock photos from
 # unpkg.com and others) is refused by its policy.
@@ -107,13 +117,29 @@ def editor_config(config: MkDocsConfig) -> dict:
     }
 
 
+def package_problems(root: Path) -> list[str]:
+    """What is missing for the editor in the project at `root` (npm's packages)."""
+    script = root / PACKAGE_SCRIPT
+    if not script.is_file():
+        return [f"{PACKAGE_SCRIPT}: missing; run `make build` (it installs the editor with npm ci)."]
+    text = script.read_text(encoding="utf-8")
+    return [f"{PACKAGE_SCRIPT}: no longer asks for the font {url}; update EDITOR_FONTS "
+            "(hooks/hfd/editor.py) to the fonts this version names." for url in EDITOR_FONTS if url not in text
+            ] + [f"{path}: missing; run `make build` (npm ci)." for path in EDITOR_FONTS.values()
+                 if not (root / path).is_file()]
+
+
 def write_editor(config: MkDocsConfig) -> None:
-    """The editor's three files, into site/."""
+    """The editor's files, into site/: its page, configuration, script and fonts."""
     site, root = Path(config.site_dir), Path(config.config_file_path).parent
     script = site / EDITOR_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_bytes((root / PACKAGE_SCRIPT).read_bytes())
-    (site / EDITOR_DIR).mkdir(parents=True, exist_ok=True)
+    text = (root / PACKAGE_SCRIPT).read_text(encoding="utf-8")
+    (site / EDITOR_DIR / "fonts").mkdir(parents=True, exist_ok=True)
+    for url, path in EDITOR_FONTS.items():  # relative to the page, where the editor's styles are
+        text = text.replace(url, f"fonts/{Path(path).name}")
+        (site / EDITOR_DIR / "fonts" / Path(path).name).write_bytes((root / path).read_bytes())
+    script.write_text(text, encoding="utf-8")
     (site / EDITOR_PAGE).write_text(editor_page(), encoding="utf-8")
     (site / EDITOR_CONFIG).write_text(json.dumps(editor_config(config), indent=1, ensure_ascii=False) + "\n",
                                       encoding="utf-8")

@@ -109,9 +109,8 @@ def editor_config(config: MkDocsConfig) -> dict:
                 "format": "yaml-frontmatter",
                 "files": [{"name": name.removesuffix(".md"), "label": name.removesuffix(".md").replace("-", " ").capitalize(),
                            "file": f"docs/{name}",
-                           # Raw first: the pages hold the site's <!-- hfd:... --> markers.
                            "fields": [post_fields.form_field(item, choices) for item in post_fields.PAGE_FIELDS]
-                           + [{**body, "modes": ["raw", "rich_text"]}]} for name in pages],
+                           + [{**body, "default": ""}]} for name in pages],
             },
         ],
     }

@@ -95,7 +95,8 @@ PAGE_FIELDS = (
           "Who we are."),
 )
 BODY = Field("body", "Text", "text", True,
-             "The first paragraphs, up to the teaser break, are the teaser on the articles page.")
+             "The paragraphs before the line <!-- more --> are the teaser on the articles page; keep that line.",
+             "The first paragraph or two: the teaser.\n\n<!-- more -->\n\nThe rest of the article.\n")
 
 
 def field(name: str, fields: tuple[Field, ...] = POST_FIELDS) -> Field:
@@ -110,6 +111,8 @@ def form_field(item: Field, choices: dict[str, list[str]]) -> dict:
         form["options"] = choices[item.kind]
     if item.fields:
         form["fields"] = [form_field(sub, choices) for sub in item.fields]
+    if item.kind == "text":  # Markdown as written: the teaser break and the site's markers kept
+        form.update(modes=["raw", "rich_text"], default=item.example or "")
     if item.kind == "picture":  # `image:` is a path from docs/, as the share picture is read
         form["public_folder"] = "assets/images/articles/{{slug}}"
     return form

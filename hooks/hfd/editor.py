@@ -94,6 +94,9 @@ def editor_config(config: MkDocsConfig) -> dict:
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "site_url": config.site_url or "",
+        # An optional field left empty is left out, not written as '' (which the build refuses
+        # for a date); lists indented as a hand-written post's.
+        "output": {"omit_empty_optional_fields": True, "yaml": {"indent_sequences": True}},
         "collections": [
             {
                 "name": "articles", "label": "Articles", "label_singular": "Article",

@@ -258,6 +258,7 @@ def _share_image_problems(meta: dict, path: Path, config: MkDocsConfig) -> list[
     example = "image: assets/images/articles/my-article/cover.jpg"
     if not isinstance(image, str) or not image.strip():
         return [f"`image:` is {_describe(image)}; write the picture's path in docs/, e.g. `{example}`."]
+    image = share_image_path(image)
     problems = []
     docs = Path(config.docs_dir)
     if not image.lower().endswith(SHARE_IMAGE_SUFFIXES):
@@ -273,6 +274,12 @@ def _share_image_problems(meta: dict, path: Path, config: MkDocsConfig) -> list[
         problems.append("`image_alt:` is missing: describe the picture for readers who cannot "
                         "see it, e.g. `image_alt: A woman stretching her neck by a window`.")
     return problems
+
+
+def share_image_path(image: str) -> str:
+    """`image:`'s path in docs/: the editor writes it from the site's root (`/assets/...`),
+    which is docs/."""
+    return image.removeprefix("/")
 
 
 def _misspelled_fields(meta: dict) -> list[str]:

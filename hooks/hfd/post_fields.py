@@ -114,7 +114,8 @@ def form_field(item: Field, choices: dict[str, list[str]]) -> dict:
     if item.kind == "text":  # Markdown as written: the teaser break and the site's markers kept
         form.update(modes=["raw", "rich_text"], default=item.example or "")
     if item.kind == "picture":  # `image:` is a path from docs/, as the share picture is read
-        form["public_folder"] = "assets/images/articles/{{slug}}"
+        form.update(media_folder="/docs/assets/images/articles/{{slug}}",
+                    public_folder="assets/images/articles/{{slug}}")
     return form
 
 

@@ -103,8 +103,11 @@ FOLDER = """async ([path, data, waiting]) => { try {
 
 PROJECT_FILES = ("mkdocs.yml", "docs/*.md", "docs/blog/posts/*.md", "docs/blog/.authors.yml")
 ARTICLE = {"title": "Walking again: a first step", "description": "How one client began walking again.",
-           "slug": "walking-again", "date.created": "2024-03-01", "last_reviewed": "2024-03-02",
-           "image_alt": "A teal square"}
+           "slug": "walking-again", "date.created": "2024-03-01", "date.updated": "2024-03-03",
+           "last_reviewed": "2024-03-02", "next_review": "2025-01-01", "image_alt": "A teal square",
+           "sources.0.title": "A study", "sources.0.url": "https://example.org/study",
+           "sources.0.citation": "Author A. A study. 2024.", "medical_reviewer.name": "Dr Jane Doe",
+           "medical_reviewer.credentials": "MD, neurologist"}
 
 
 def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, run_folder, tmp_path):
@@ -125,7 +128,11 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         field = lambda name: page.locator(f'section.field[data-key-path="{name}"]')  # noqa: E731 (the form's, not the preview's)
         page.get_by_role("button", name="Save").click()
         expect(field("title")).to_contain_text("This field is required.")
-        for name, value in ARTICLE.items():
+        for name, value in ARTICLE.items():  # the form shows a field once the page scrolls to it
+            if name == "sources.0.title":
+                field("sources").get_by_role("button", name=re.compile("^Add")).click()
+            elif name == "medical_reviewer.name":
+                field("medical_reviewer").get_by_role("checkbox").click()
             field(name).locator("input, textarea").first.fill(value)
         field("authors").get_by_role("checkbox", name="fede").click()
         field("categories").get_by_role("checkbox", name="Living with dystonia").click()
@@ -141,12 +148,16 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         # one keeps its text, and its front matter is rewritten in the editor's style once
         # (comments and folded lines go: ARCHITECTURE.md, "The editor").
         edited = {}
-        for path, title in ((post, "Walking again"), (existing, "What causes dystonia?")):
+        for path, title, last in ((post, "Walking again", "draft: true"), (existing, "What causes dystonia?", "")):
             page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(path).stem}'")
             field("title").locator("input").fill(title)
+            if path == post:
+                field("image_alt").scroll_into_view_if_needed()  # the later fields appear
+                field("draft").get_by_role("switch").click()
             page.get_by_role("button", name="Save").click()
-            edited[path] = _saved(page, path, f"title: {title}\n")
-    assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step'", "+title: Walking again"]
+            edited[path] = _saved(page, path, f"title: {title}\n", last)
+    assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step'", "+title: Walking again",
+                                                   "-draft: false", "+draft: true"]
     hand_written = (REPO / existing).read_text()
     assert edited[existing].split("\n---\n", 1)[1] == hand_written.split("\n---\n", 1)[1], "the text is kept"
     result = build_with(tmp_path / "project", saved)
@@ -161,11 +172,11 @@ def _changes(before: str, after: str) -> list[str]:
             if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
-def _saved(page, path: str, holding: str = "") -> str:
-    """The file at `path` once the editor has written it (holding `holding`), within 10 s."""
+def _saved(page, path: str, *holding: str) -> str:
+    """The file at `path` once the editor has written it (holding each of `holding`), within 10 s."""
     for _ in range(100):
         found = page.evaluate(FOLDER, [path, None, True])
-        if found and holding in found:
+        if found and all(text in found for text in holding):
             return found
         page.wait_for_timeout(100)
     raise AssertionError(f"the editor did not save {path}")

@@ -75,8 +75,8 @@ def page_problems(path: Path) -> list[str]:
     meta, problem = read_front_matter(path)
     if problem and "no front matter" not in problem:
         return [problem]
-    return [found for field in ("title", "description") if field in meta
-            for found in _text_problems(meta, field, required=False)]
+    return [found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
+            for found in _text_problems(meta, item.name, required=item.required)]
 
 
 def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> list[str]:

@@ -1,8 +1,8 @@
 """The author's editor at /admin/: Sveltia CMS, from the pinned npm package.
 
-Three files, written by the build (hooks/editor.py): the page (EDITOR_PAGE), its
-configuration (forms from hfd.post_fields) and the editor's script, copied from
-node_modules (package.json pins it; nothing from a CDN). The page is the one named
+Written by the build (hooks/editor.py): the page (EDITOR_PAGE), its configuration
+(forms from hfd.post_fields), the editor's script and its fonts, copied from
+node_modules (package.json pins them; nothing from a CDN). The page is the one named
 exception to the reader pages' promises (disclaimer, call-to-action, the site-wide
 policy): only a file at EDITOR_PAGE whose bytes are exactly `editor_page()` is it, so
 no other page, and no page an author writes at that address, can use it.

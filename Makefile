@@ -20,11 +20,17 @@ help:
 	@grep -E '^\.PHONY: [a-z-]+  ## ' $(MAKEFILE_LIST) | sed -E 's/\.PHONY: ([a-z-]+)  ## (.*)/  make \1\t\2/' | expand -t 24
 
 .PHONY: serve  ## install, then preview the site at http://127.0.0.1:8000 with live reload
-serve: $(VENV)/.installed-site
+serve: $(VENV)/.installed-site node_modules/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+.PHONY: edit  ## the preview, and the editor at http://127.0.0.1:8000/admin/ on this copy (Chrome or Edge)
+edit: $(VENV)/.installed-site node_modules/.installed
+	@echo "Write at http://127.0.0.1:8000/admin/ in Chrome or Edge: choose 'Work with Local Repository'"
+	@echo "and pick this folder ($(CURDIR)). Each save is a file here; the preview reloads by itself."
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 .PHONY: build  ## install, then write the site to site/ (stops on any error)
-build: $(VENV)/.installed-site
+build: $(VENV)/.installed-site node_modules/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
 
 .PHONY: test  ## install with the test tools (and a Chromium if none), then run every test
@@ -71,7 +77,7 @@ $(VENV)/.installed-site: requirements/site.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/site.txt
 	@touch $@
 
-# axe-core and Lighthouse, exactly as package-lock.json pins them.
+# The editor (Sveltia CMS and its fonts), axe-core and Lighthouse, exactly as package-lock.json pins them.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@

@@ -30,6 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hfd import built_pages
+from hfd.editor import EDITOR_DIR, EDITOR_POLICY, is_editor_page
 from hfd.hosting import HEADERS_FILE, content_security_policy, headers_file, script_hashes, with_meta_policy
 from hfd.links import private_links
 from hfd.page_scripts import check_pages
@@ -67,6 +68,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"  - {built_pages.origin(page)}: {'; '.join(found)}; take it out of the setting in "
             "mkdocs.yml (plain text only) or the template it came from" for page, found in wrong.items()))
     policy = content_security_policy(config, script_hashes(scripts))
-    (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(headers_file(policy, {f"/{EDITOR_DIR}*": EDITOR_POLICY}), encoding="utf-8")
     for page in sorted(site.rglob("*.html")):  # one page in memory at a time: hundreds add up
-        page.write_text(with_meta_policy(page.read_text(encoding="utf-8"), policy), encoding="utf-8")
+        html = page.read_text(encoding="utf-8")
+        own = EDITOR_POLICY if is_editor_page(page.relative_to(site).as_posix(), html) else policy
+        page.write_text(with_meta_policy(html, own), encoding="utf-8")

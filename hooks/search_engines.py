@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from hfd.blog import former_addresses
-from hfd.front_matter import read_front_matter
+from hfd.front_matter import read_front_matter, share_image_path
 from hfd.pictures import published_picture
 from hfd.templates import REDIRECT_TEMPLATE, redirect_pages
 
@@ -55,7 +55,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     path = page.meta.pop("image", None)
     if path:
-        page.meta["share_image"] = _picture(str(path), str(page.meta.get("image_alt") or ""),
+        page.meta["share_image"] = _picture(share_image_path(str(path)), str(page.meta.get("image_alt") or ""),
                                             config, source=f"docs/{page.file.src_uri}")
 
 

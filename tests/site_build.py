@@ -128,6 +128,7 @@ def copy_project(destination: Path, *, warm: bool = True) -> Path:
             shutil.copytree(source, destination / part)
         else:
             shutil.copy2(source, destination / part)
+    (destination / "node_modules").symlink_to((REPO / "node_modules").resolve())  # the editor's package
     if warm and (REPO / ".cache").is_dir():
         shutil.copytree(REPO / ".cache", destination / ".cache", dirs_exist_ok=True)
     return destination

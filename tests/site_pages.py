@@ -8,10 +8,14 @@ from urllib.parse import unquote, urljoin
 
 from bs4 import BeautifulSoup
 
+from hfd.editor import is_editor_page
+
 
 def html_pages(site: Path) -> list[str]:
-    """Site-relative paths of every page the build wrote, redirect pages aside."""
-    return [page for page in _all_html(site) if not _is_redirect(site / page)]
+    """Site-relative paths of every page the build wrote for readers: redirect pages and
+    the author's editor (hfd.editor, tests/test_editor.py) aside."""
+    return [page for page in _all_html(site) if not _is_redirect(site / page)
+            and not is_editor_page(page, (site / page).read_text(encoding="utf-8"))]
 
 
 def redirect_pages(site: Path) -> list[str]:

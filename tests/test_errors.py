@@ -103,6 +103,10 @@ BAD_INPUT = {
                                       "extra_javascript: [https://example.org/x.js]\nextra:\n")},
         "mkdocs.yml: extra_css item 1 is 'https://example.org/x.css', a file on another site",
         "mkdocs.yml: extra_javascript item 1 is 'https://example.org/x.js'"),
+    "a-page-at-the-editors-address": ({"docs/admin.md": "# Admin\n"},
+                                      "docs/admin.md: its address /admin/index.html is the editor's (/admin/)"),
+    "editor-repository-not-owner-name": ({"mkdocs.yml": ("repo: hopefordystonia/website", "repo: https://github.com/x")},
+                                         "mkdocs.yml: extra.editor.repo is 'https://github.com/x'"),
     "logo-from-another-site": ({"mkdocs.yml": ("logo: assets/images/logo.svg", "logo: https://example.org/logo.svg")},
                                "mkdocs.yml: theme.logo is 'https://example.org/logo.svg', a file on another site"),
 }

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from hfd import visible_text
+from hfd.editor import is_editor_page
 from hfd.page_cache import PageCache
 from hfd.visible_text import hidden_classes, text_of, visible_tree
 
@@ -30,6 +31,7 @@ class VisiblePage:
     text: str                          # its visible text, whitespace collapsed
     links: tuple[tuple[str, str], ...]  # (visible words, href) of each visible link
     redirect: bool                     # a page that only sends the reader elsewhere
+    editor: bool = False               # the author's editor (hfd.editor), for no reader
 
 
 _read: dict = {"site": None, "pages": None}
@@ -106,7 +108,8 @@ def _visible(path: Path, site: Path, cache: PageCache) -> VisiblePage:
     redirect = '<meta http-equiv="refresh"' in html[:4000]
     hidden = page_hidden_classes(html, path, site)
     text, links = cache.get(f"{html}\0{' '.join(sorted(hidden))}", lambda: _seen(html, hidden))
-    return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect)
+    return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect,
+                       is_editor_page(dest, html))
 
 
 def _seen(html: str, hidden: frozenset[str]) -> list:

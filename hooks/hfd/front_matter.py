@@ -19,6 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
+from hfd import post_fields
+from hfd.post_fields import field
+
 # libyaml's loader when PyYAML has it (several times faster), else the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters that are invisible and invalid in feeds (XML): all controls but tab and newline.
@@ -28,13 +31,10 @@ MARKUP = re.compile(r"<[A-Za-z!/?]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
-# Every field a post may have; a close misspelling of one is reported.
-POST_FIELDS = (
-    "title", "description", "slug", "date", "last_reviewed", "next_review", "authors",
-    "categories", "draft", "image", "image_alt", "sources", "medical_reviewer", "pin",
-    "readtime", "links", "tags", "hide", "search", "template", "comments", "status",
-)
-EXAMPLE_DATE = "2026-01-05"
+# Every field a post may have (hfd.post_fields, which the editor's form shows too); a
+# close misspelling of one is reported.
+POST_FIELDS = tuple(item.name for item in post_fields.POST_FIELDS) + post_fields.THEME_OPTIONS
+EXAMPLE_DATE = post_fields.DAY
 
 
 def read_front_matter(path: Path | str) -> tuple[dict, str | None]:
@@ -75,8 +75,8 @@ def page_problems(path: Path) -> list[str]:
     meta, problem = read_front_matter(path)
     if problem and "no front matter" not in problem:
         return [problem]
-    return [found for field in ("title", "description") if field in meta
-            for found in _text_problems(meta, field, required=False)]
+    return [found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
+            for found in _text_problems(meta, item.name, required=item.required)]
 
 
 def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> list[str]:
@@ -85,19 +85,19 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     if problem:
         return [problem]
     problems = _misspelled_fields(meta)
-    problems += _text_problems(meta, "title", example="title: What helps with neck spasms")
-    problems += _text_problems(meta, "description",
-                               example="description: One or two sentences about the article.")
+    for name in ("title", "description"):
+        problems += _text_problems(meta, name, required=field(name).required,
+                                   example=f"{name}: {field(name).example}")
     problems += _slug_problems(meta)
     problems += _date_problems(meta)
-    problems += _list_problems(meta, "authors", allowed=roles, example=next(iter(roles), "fede"),
+    problems += _list_problems(meta, "authors", allowed=roles, example=next(iter(roles), field("authors").example[0]),
                                where="docs/blog/.authors.yml")
     problems += [f"author '{key}' has no `role:` in docs/blog/.authors.yml; add one, e.g. "
                  "`role: Founder of Hope for Dystonia, coach`."
                  for key in _as_list(meta.get("authors")) if key in roles and not roles[key]]
     allowed = _allowed_categories(config)
     problems += _list_problems(meta, "categories", allowed=dict.fromkeys(allowed),
-                               example=allowed[0] if allowed else "Understanding dystonia",
+                               example=allowed[0] if allowed else field("categories").example[0],
                                where="mkdocs.yml (categories_allowed)")
     problems += _review_problems(meta)
     problems += _source_problems(meta)
@@ -211,10 +211,10 @@ def _reads_as_date(text: str) -> bool:
 def _review_problems(meta: dict) -> list[str]:
     problems = []
     reviewed = meta.get("last_reviewed")
-    if reviewed is None:
+    if reviewed is None and field("last_reviewed").required:
         problems.append("`last_reviewed:` is missing; add the day you last reread and confirmed "
                         f"the article, e.g. `last_reviewed: {EXAMPLE_DATE}`.")
-    elif not isinstance(reviewed, dt.date):
+    elif reviewed is not None and not isinstance(reviewed, dt.date):
         problems.append(_not_a_date("`last_reviewed:`", "last_reviewed", reviewed))
     next_review = meta.get("next_review")
     if next_review is not None and not isinstance(next_review, dt.date):
@@ -258,6 +258,7 @@ def _share_image_problems(meta: dict, path: Path, config: MkDocsConfig) -> list[
     example = "image: assets/images/articles/my-article/cover.jpg"
     if not isinstance(image, str) or not image.strip():
         return [f"`image:` is {_describe(image)}; write the picture's path in docs/, e.g. `{example}`."]
+    image = share_image_path(image)
     problems = []
     docs = Path(config.docs_dir)
     if not image.lower().endswith(SHARE_IMAGE_SUFFIXES):
@@ -273,6 +274,12 @@ def _share_image_problems(meta: dict, path: Path, config: MkDocsConfig) -> list[
         problems.append("`image_alt:` is missing: describe the picture for readers who cannot "
                         "see it, e.g. `image_alt: A woman stretching her neck by a window`.")
     return problems
+
+
+def share_image_path(image: str) -> str:
+    """`image:`'s path in docs/: the editor writes it from the site's root (`/assets/...`),
+    which is docs/."""
+    return image.removeprefix("/")
 
 
 def _misspelled_fields(meta: dict) -> list[str]:

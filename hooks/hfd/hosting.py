@@ -84,9 +84,13 @@ def with_meta_policy(html: str, policy: dict[str, list[str]]) -> str:
     return _HEAD.sub(lambda head: f"{head[0]}\n    {meta}", html, count=1)
 
 
-def headers_file(policy: dict[str, list[str]]) -> str:
+def headers_file(policy: dict[str, list[str]], own: dict[str, dict[str, list[str]]] = {}) -> str:
+    """Every address's headers; `own` gives some addresses (the editor's) their own policy,
+    which replaces the site's (`! name` detaches a header set by `/*`, Cloudflare Pages)."""
     lines = ["/*", f"  Content-Security-Policy: {render(policy)}"]
     lines += [f"  {name}: {value}" for name, value in STATIC_HEADERS.items()]
+    for address, its_policy in own.items():
+        lines += [address, "  ! Content-Security-Policy", f"  Content-Security-Policy: {render(its_policy)}"]
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ PUBLISHED_KINDS = {
     ".xsl": None,                    # the RSS plugin's stylesheet for reading a feed in a browser
     ".gz": None,                     # sitemap.xml.gz
     ".txt": None,                    # robots.txt
+    ".woff2": None,                  # the editor's fonts, from npm (hfd.editor); reader pages load none
 }
 # Files without an extension, by name: the hosts' headers (hfd.hosting); GitHub Pages' domain.
 PUBLISHED_NAMES = {"_headers": None, "CNAME": ""}

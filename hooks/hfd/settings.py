@@ -64,6 +64,11 @@ def _icon(value) -> str | None:  # the name of one of the theme's icons
         return f"is '{value}'; write the name of one of the theme's icons, e.g. fontawesome/brands/youtube."
 
 
+def _repo(value) -> str | None:  # the GitHub repository the editor saves to
+    if not re.match(r"^[\w.-]+/[\w.-]+$", str(value)):
+        return f"is '{value}'; write the GitHub repository as owner/name, e.g. hopefordystonia/website."
+
+
 def _html(value) -> str | None:  # the HTML pages may hold
     refused = judge(str(value))[0]
     return f"holds HTML the site does not allow: {'; '.join(map(str, refused))}" if refused else None
@@ -110,6 +115,7 @@ KNOWN_SETTINGS = {
         "images": {"max_side": None}, "max_image_kb": None, "home": {"latest_posts": None},
         "redirects": None, "review": {"max_age_months": None},
         "social": [{"icon": _icon, "link": None, "name": None}],  # links: checked below
+        "editor": {"repo": _repo, "branch": _quote_free},
     },
 }
 # An author in docs/blog/.authors.yml (Material's fields, and the site's `role`).

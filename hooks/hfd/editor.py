@@ -1,0 +1,147 @@
+"""The author's editor at /admin/: Sveltia CMS, from the pinned npm package.
+
+Written by the build (hooks/editor.py): the page (EDITOR_PAGE), its configuration
+(forms from hfd.post_fields), the editor's script and its fonts, copied from
+node_modules (package.json pins them; nothing from a CDN). The page is the one named
+exception to the reader pages' promises (disclaimer, call-to-action, the site-wide
+policy): only a file at EDITOR_PAGE whose bytes are exactly `editor_page()` is it, so
+no other page, and no page an author writes at that address, can use it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from hfd import post_fields
+from hfd.front_matter import author_roles
+from hfd.hosting import with_meta_policy
+
+EDITOR_DIR = "admin/"
+EDITOR_PAGE = EDITOR_DIR + "index.html"
+EDITOR_CONFIG = EDITOR_DIR + "config.json"
+# Under the folder the site's pages may load scripts from (hfd.page_scripts.SCRIPT_FOLDER);
+# a subfolder, so the stylesheet bundle (hooks/page_weight.py) does not read it.
+EDITOR_SCRIPT = "assets/javascripts/editor/sveltia-cms.js"
+PACKAGE_SCRIPT = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
+# The editor's fonts, which its script asks of a CDN: the same files from npm (package.json
+# pins them), served from /admin/fonts/. A script that no longer names one stops the build.
+EDITOR_FONTS = {
+    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2":
+        "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2":
+        "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
+    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2":
+        "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
+}
+# The Git host's addresses the editor talks to (GitHub's API; avatars of the signed-in
+# author); anything else it would fetch (map tiles, code highlighting, stock photos from
+# unpkg.com and others) is refused by its policy.
+GIT_HOST = ("https://api.github.com", "https://avatars.githubusercontent.com")
+EDITOR_POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],
+    # The editor (Svelte) inserts its own <style> elements.
+    "style-src": ["'self'", "'unsafe-inline'"],
+    # blob: and data: are pictures chosen on the author's device, before they are saved.
+    "img-src": ["'self'", "blob:", "data:", *GIT_HOST],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'", "blob:", "data:", *GIT_HOST],
+    "worker-src": ["'self'", "blob:"],
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+def editor_page() -> str:
+    """The editor's page: its script and configuration, hidden from search engines."""
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n"
+        "    <meta charset=\"utf-8\">\n"
+        "    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "    <meta name=\"robots\" content=\"noindex, nofollow\">\n"
+        "    <meta name=\"referrer\" content=\"no-referrer\">\n"
+        "    <title>Write: Hope for Dystonia</title>\n"
+        "    <link rel=\"cms-config-url\" type=\"application/json\" href=\"config.json\">\n"
+        "</head>\n<body>\n"
+        f"    <script src=\"../{EDITOR_SCRIPT}\"></script>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def is_editor_page(dest: str, html: str) -> bool:
+    """Whether the page written to `dest` is the editor's, as written (before or after
+    its policy is put in)."""
+    return dest == EDITOR_PAGE and html in (editor_page(), with_meta_policy(editor_page(), EDITOR_POLICY))
+
+
+def editor_config(config: MkDocsConfig) -> dict:
+    """The editor's configuration (Decap's format, which Sveltia reads): the forms are
+    hfd.post_fields, with the allowed values read where the build reads them."""
+    choices = post_fields.choices(config, author_roles(config) if config.plugins.get("material/blog") else {})
+    editor = config.extra.get("editor") or {}
+    docs = Path(config.docs_dir)
+    pages = sorted(path.name for path in docs.glob("*.md"))
+    body = post_fields.form_field(post_fields.BODY, choices)
+    return {
+        "backend": {"name": "github", "repo": editor.get("repo", ""), "branch": editor.get("branch", "main")},
+        "media_folder": "docs/assets/images",
+        "public_folder": "/assets/images",
+        "site_url": config.site_url or "",
+        # An optional field left empty is left out, not written as '' (which the build refuses
+        # for a date); lists indented as a hand-written post's.
+        "output": {"omit_empty_optional_fields": True, "yaml": {"indent_sequences": True}},
+        "collections": [
+            {
+                "name": "articles", "label": "Articles", "label_singular": "Article",
+                "folder": "docs/blog/posts", "create": True, "extension": "md", "format": "yaml-frontmatter",
+                "slug": "{{slug}}", "summary": "{{title}}",
+                # Each article's pictures in its own folder; Markdown links relative to the post.
+                "media_folder": "/docs/assets/images/articles/{{slug}}",
+                "public_folder": "../../assets/images/articles/{{slug}}",
+                "fields": [post_fields.form_field(item, choices) for item in post_fields.POST_FIELDS] + [body],
+            },
+            {
+                "name": "pages", "label": "Site pages", "label_singular": "Page",
+                "format": "yaml-frontmatter",
+                "files": [{"name": name.removesuffix(".md"), "label": name.removesuffix(".md").replace("-", " ").capitalize(),
+                           "file": f"docs/{name}",
+                           "fields": [post_fields.form_field(item, choices) for item in post_fields.PAGE_FIELDS]
+                           + [{**body, "default": ""}]} for name in pages],
+            },
+        ],
+    }
+
+
+def package_problems(root: Path) -> list[str]:
+    """What is missing for the editor in the project at `root` (npm's packages)."""
+    script = root / PACKAGE_SCRIPT
+    if not script.is_file():
+        return [f"{PACKAGE_SCRIPT}: missing; run `make build` (it installs the editor with npm ci)."]
+    text = script.read_text(encoding="utf-8")
+    return [f"{PACKAGE_SCRIPT}: no longer asks for the font {url}; update EDITOR_FONTS "
+            "(hooks/hfd/editor.py) to the fonts this version names." for url in EDITOR_FONTS if url not in text
+            ] + [f"{path}: missing; run `make build` (npm ci)." for path in EDITOR_FONTS.values()
+                 if not (root / path).is_file()]
+
+
+def write_editor(config: MkDocsConfig) -> None:
+    """The editor's files, into site/: its page, configuration, script and fonts."""
+    site, root = Path(config.site_dir), Path(config.config_file_path).parent
+    script = site / EDITOR_SCRIPT
+    script.parent.mkdir(parents=True, exist_ok=True)
+    text = (root / PACKAGE_SCRIPT).read_text(encoding="utf-8")
+    (site / EDITOR_DIR / "fonts").mkdir(parents=True, exist_ok=True)
+    for url, path in EDITOR_FONTS.items():  # relative to the page, where the editor's styles are
+        text = text.replace(url, f"fonts/{Path(path).name}")
+        (site / EDITOR_DIR / "fonts" / Path(path).name).write_bytes((root / path).read_bytes())
+    script.write_text(text, encoding="utf-8")
+    (site / EDITOR_PAGE).write_text(editor_page(), encoding="utf-8")
+    (site / EDITOR_CONFIG).write_text(json.dumps(editor_config(config), indent=1, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")

@@ -1,0 +1,182 @@
+"""The author's editor at /admin/: forms that are the build's rules, its own policy, for
+no reader, and hidden from search engines, feeds and navigation."""
+
+from __future__ import annotations
+
+import base64
+import difflib
+import io
+import json
+import re
+
+import pytest
+import yaml
+from pathlib import Path
+from PIL import Image
+from playwright.sync_api import expect
+
+from hfd import post_fields
+from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_SCRIPT, editor_page,
+                        is_editor_page, package_problems)
+from hfd.front_matter import POST_FIELDS
+from hfd.hosting import meta_policy
+from tests.conftest import built_variant
+from tests.site_build import REPO, assert_refused, build_with
+from tests.site_pages import html_pages
+from tests.static_server import serve
+
+
+@pytest.fixture(scope="module")
+def form(run_folder) -> dict:
+    """The article form of the editor the site as written publishes: {name: field}."""
+    site = built_variant(run_folder, "as-written").site
+    return {field["name"]: field for field in json.loads((site / EDITOR_CONFIG).read_text())["collections"][0]["fields"]}
+
+
+def _value(item: post_fields.Field, form: dict):
+    """A value the form can save for the field `item`: every option of a list of choices."""
+    parts = {sub.name: sub.example for sub in item.fields}
+    return form.get("options") or {"group": parts, "list": [parts]}.get(item.kind, item.example)
+
+
+def test_the_form_holds_every_field_the_build_reads_with_the_values_it_allows(form, run_folder):
+    source = built_variant(run_folder, "as-written").source
+    assert set(form) - {"body"} == set(POST_FIELDS) - set(post_fields.THEME_OPTIONS)
+    assert form["authors"]["options"] == list(yaml.safe_load((REPO / "docs/blog/.authors.yml").read_text())["authors"])
+    assert form["categories"]["options"] == source.config.plugins["material/blog"].config.categories_allowed
+    assert all(field["label"] and field["hint"] for field in form.values())
+
+
+def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stops_the_build(form, tmp_path):
+    meta = {item.name: _value(item, form[item.name]) for item in post_fields.POST_FIELDS}
+    photo = io.BytesIO()
+    Image.new("RGB", (3000, 2000), "teal").save(photo, "JPEG")
+
+    def post(fields: dict) -> str:
+        text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+        return "---\n" + re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text) + "---\n\n# A title\n\nIntro.\n\n<!-- more -->\n"
+
+    result = build_with(tmp_path / "all", {"docs/blog/posts/all.md": post(meta), "docs/" + meta["image"]: photo.getvalue()})
+    assert result.returncode == 0, result.output
+    required = [name for name, field in form.items() if field["required"] and name != "body"]
+    bare = {name: value for name, value in meta.items() if name not in required}
+    assert_refused(build_with(tmp_path / "bare", {"docs/blog/posts/bare.md": post(bare),
+                                                  "docs/" + meta["image"]: photo.getvalue()}),
+                   *(f"`{name}:` is missing" for name in required), one_screen=False)
+
+
+def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_or_feed(site):
+    page = (site / EDITOR_PAGE).read_text()
+    assert is_editor_page(EDITOR_PAGE, page) and EDITOR_PAGE not in html_pages(site)
+    assert f'content="{meta_policy(EDITOR_POLICY)}"' in page and 'name="robots" content="noindex' in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page), "nothing from another host"
+    assert "cdn.jsdelivr.net" not in (site / EDITOR_SCRIPT).read_text() and all(
+        (site / "admin/fonts" / font.rsplit("/", 1)[1]).is_file() for font in EDITOR_FONTS.values())
+    for place in ["sitemap.xml", "search/search_index.json", *(p.name for p in site.glob("feed_*")),
+                  *html_pages(site)]:
+        assert "admin/" not in (site / place).read_text(), f"{place} names the editor"
+    assert "/admin/*\n  ! Content-Security-Policy\n" in (site / "_headers").read_text()
+
+
+def test_no_other_page_is_the_editors_exception():
+    assert not is_editor_page(EDITOR_PAGE, editor_page().replace("<body>", "<body><p>Hello</p>"))
+    assert not is_editor_page("about/index.html", editor_page())
+    assert package_problems(REPO) == []
+
+
+# -- The editor in Chromium, on a copy of the project in the browser's own storage -----------
+
+# The editor's "Work with Local Repository" asks the browser for a folder; the test gives it
+# the origin's private folder, filled with the project's sources (a `.git` marks the root).
+LOCAL_FOLDER = "window.showDirectoryPicker = async () => navigator.storage.getDirectory();"
+FOLDER = """async ([path, data, waiting]) => { try {
+  let folder = await navigator.storage.getDirectory(); const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+  if (data === null) {  // read: the text, or a picture's bytes as base64
+    const file = await (await folder.getFileHandle(parts.at(-1))).getFile();
+    return path.endsWith('.md') ? file.text()
+      : btoa(Array.from(new Uint8Array(await file.arrayBuffer()), byte => String.fromCharCode(byte)).join(''));
+  }
+  const writer = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
+  await writer.write(data); await writer.close();
+} catch (error) { if (!waiting) throw error; return waiting === true ? false : null; } }"""
+
+PROJECT_FILES = ("mkdocs.yml", "docs/*.md", "docs/blog/posts/*.md", "docs/blog/.authors.yml")
+ARTICLE = {"title": "Walking again: a first step", "description": "How one client began walking again.",
+           "slug": "walking-again", "date.created": "2024-03-01", "date.updated": "2024-03-03",
+           "last_reviewed": "2024-03-02", "next_review": "2025-01-01", "image_alt": "A teal square",
+           "sources.0.title": "A study", "sources.0.url": "https://example.org/study",
+           "sources.0.citation": "Author A. A study. 2024.", "medical_reviewer.name": "Dr Jane Doe",
+           "medical_reviewer.credentials": "MD, neurologist"}
+
+
+def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, run_folder, tmp_path):
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (3000, 2000), "teal").save(photo, "JPEG")
+    existing = "docs/blog/posts/what-causes-dystonia-really.md"
+    with serve(built_variant(run_folder, "as-written").site) as url:
+        context = browser.new_context()
+        context.add_init_script(LOCAL_FOLDER)
+        page = context.new_page()
+        page.goto(url + "admin/")
+        for pattern in PROJECT_FILES:
+            for path in REPO.glob(pattern):
+                page.evaluate(FOLDER, [path.relative_to(REPO).as_posix(), path.read_text()])
+        page.evaluate(FOLDER, [".git/HEAD", "ref: refs/heads/main\n"])
+        page.get_by_role("button", name="Work with Local Repository").click()
+        page.get_by_role("button", name="Create New Entry").click()
+        field = lambda name: page.locator(f'section.field[data-key-path="{name}"]')  # noqa: E731 (the form's, not the preview's)
+        page.get_by_role("button", name="Save").click()
+        expect(field("title")).to_contain_text("This field is required.")
+        for name, value in ARTICLE.items():  # the form shows a field once the page scrolls to it
+            if name == "sources.0.title":
+                field("sources").get_by_role("button", name=re.compile("^Add")).click()
+            elif name == "medical_reviewer.name":
+                field("medical_reviewer").get_by_role("checkbox").click()
+            field(name).locator("input, textarea").first.fill(value)
+        field("authors").get_by_role("checkbox", name="fede").click()
+        field("categories").get_by_role("checkbox", name="Living with dystonia").click()
+        field("image").locator("input[type=file]").first.set_input_files(photo)
+        expect(field("image").locator("img")).to_be_visible()  # read and attached
+        page.get_by_role("button", name="Save").click()
+        post = "docs/blog/posts/walking-again-a-first-step.md"
+        saved = {post: _saved(page, post)}
+        picture = "docs" + yaml.safe_load(saved[post].split("---")[1])["image"]  # from the site's root, docs/
+        saved[picture] = base64.b64decode(_saved(page, picture))
+
+        # Edited: an article the editor wrote changes by the changed line only; a hand-written
+        # one keeps its text, and its front matter is rewritten in the editor's style once
+        # (comments and folded lines go: ARCHITECTURE.md, "The editor").
+        edited = {}
+        for path, title, last in ((post, "Walking again", "draft: true"), (existing, "What causes dystonia?", "")):
+            page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(path).stem}'")
+            field("title").locator("input").fill(title)
+            if path == post:
+                field("image_alt").scroll_into_view_if_needed()  # the later fields appear
+                field("draft").get_by_role("switch").click()
+            page.get_by_role("button", name="Save").click()
+            edited[path] = _saved(page, path, f"title: {title}\n", last)
+    assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step'", "+title: Walking again",
+                                                   "-draft: false", "+draft: true"]
+    hand_written = (REPO / existing).read_text()
+    assert edited[existing].split("\n---\n", 1)[1] == hand_written.split("\n---\n", 1)[1], "the text is kept"
+    result = build_with(tmp_path / "project", saved)
+    assert result.returncode == 0, result.output + saved[post]
+    written = tmp_path / "project/site/assets/images/articles/walking-again-a-first-step/photo.jpg"
+    assert (tmp_path / "project/site/blog/walking-again/index.html").is_file()
+    assert max(Image.open(written).size) <= 2000
+
+
+def _changes(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def _saved(page, path: str, *holding: str) -> str:
+    """The file at `path` once the editor has written it (holding each of `holding`), within 10 s."""
+    for _ in range(100):
+        found = page.evaluate(FOLDER, [path, None, True])
+        if found and all(text in found for text in holding):
+            return found
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the editor did not save {path}")

@@ -103,7 +103,7 @@ _FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimati
 # Scrolled to `y`, the page laid out and painted there: where it came to rest.
 _SCROLL = f"async (y) => {{ window.scrollTo({{top: y, behavior: 'instant'}}); await ({_FRAME})(); return [scrollX, scrollY]; }}"
 
-_TRANSPARENT = """async ([probe, on]) => {
+_TRANSPARENT = """([probe, on]) => {
     let style = document.getElementById("hfd-reading-probe-style");
     if (style) style.remove();
     if (!on) return;
@@ -113,8 +113,7 @@ _TRANSPARENT = """async ([probe, on]) => {
         -webkit-text-fill-color: transparent !important; text-shadow: none !important;
         text-decoration-color: transparent !important; caret-color: transparent !important;
         transition: none !important; }`;
-    document.head.append(style);
-    await (""" + _FRAME + """)();
+    document.head.append(style);  // drawn by the screenshot that follows
 }"""
 
 # sRGB channel value (0-255) to linear light, for WCAG relative luminance.

@@ -75,17 +75,15 @@ new PerformanceObserver((list) => {
 def test_nothing_moves_while_a_page_arrives_on_a_slow_phone(tab, sample_pages):
     # Each page in a tab of its own, all arriving at once: each tab has its own slow
     # connection, so the waits overlap; the CPU is shared, so each is slower still.
-    tabs = []
-    for sample in sample_pages:
-        page = tabs[0].context.new_page() if tabs else tab(
-            viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
+    first = tab(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
+    tabs = [first, *(first.context.new_page() for _ in sample_pages[1:])]
+    for page, sample in zip(tabs, sample_pages):
         page.add_init_script(SHIFTS_JS)
         session = page.context.new_cdp_session(page)
         session.send("Network.enable")
         session.send("Network.emulateNetworkConditions", SLOW_PHONE)
         session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.evaluate("(url) => { location.href = url; }", sample.url)  # and on to the next
-        tabs.append(page)
     for page, sample in zip(tabs, sample_pages):
         page.wait_for_url(sample.url, wait_until="load")
     tabs[-1].wait_for_timeout(500)  # for what moves just after

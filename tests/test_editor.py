@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from hfd import post_fields
 from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_SCRIPT, editor_page,
-                        is_editor_page, package_problems)
+                        editor_config, is_editor_page, package_problems)
 from hfd.front_matter import POST_FIELDS
 from hfd.hosting import meta_policy
 from tests.conftest import built_variant
@@ -63,6 +63,16 @@ def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stop
     assert_refused(build_with(tmp_path / "bare", {"docs/blog/posts/bare.md": post(bare),
                                                   "docs/" + meta["image"]: photo.getvalue()}),
                    *(f"`{name}:` is missing" for name in required), one_screen=False)
+
+
+def test_the_author_signs_in_with_a_token_and_saves_publish_unless_review_is_asked_for(run_folder, monkeypatch):
+    built = built_variant(run_folder, "as-written")
+    published = json.loads((built.site / EDITOR_CONFIG).read_text())
+    assert published["backend"]["auth_methods"] == ["token"], "no GitHub sign-in service: the token only"
+    editor = built.source.config.extra["editor"]
+    assert published["publish_mode"] == ("editorial_workflow" if editor.get("review") else "simple")
+    monkeypatch.setitem(editor, "review", not editor.get("review"))
+    assert editor_config(built.source.config)["publish_mode"] != published["publish_mode"]
 
 
 def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_or_feed(site):
@@ -123,6 +133,8 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
             for path in REPO.glob(pattern):
                 page.evaluate(FOLDER, [path.relative_to(REPO).as_posix(), path.read_text()])
         page.evaluate(FOLDER, [".git/HEAD", "ref: refs/heads/main\n"])
+        expect(page.get_by_role("button", name="Sign In Using Access Token")).to_be_visible()
+        expect(page.get_by_role("button", name="Sign In with GitHub")).to_have_count(0)
         page.get_by_role("button", name="Work with Local Repository").click()
         page.get_by_role("button", name="Create New Entry").click()
         field = lambda name: page.locator(f'section.field[data-key-path="{name}"]')  # noqa: E731 (the form's, not the preview's)

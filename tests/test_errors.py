@@ -107,6 +107,8 @@ BAD_INPUT = {
                                       "docs/admin.md: its address /admin/index.html is the editor's (/admin/)"),
     "editor-repository-not-owner-name": ({"mkdocs.yml": ("repo: hopefordystonia/website", "repo: https://github.com/x")},
                                          "mkdocs.yml: extra.editor.repo is 'https://github.com/x'"),
+    "editor-review-not-yes-or-no": ({"mkdocs.yml": ("review: false", "review: sometimes")},
+                                    "mkdocs.yml: extra.editor.review is 'sometimes'; write true or false"),
     "logo-from-another-site": ({"mkdocs.yml": ("logo: assets/images/logo.svg", "logo: https://example.org/logo.svg")},
                                "mkdocs.yml: theme.logo is 'https://example.org/logo.svg', a file on another site"),
 }

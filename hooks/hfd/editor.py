@@ -90,7 +90,12 @@ def editor_config(config: MkDocsConfig) -> dict:
     pages = sorted(path.name for path in docs.glob("*.md"))
     body = post_fields.form_field(post_fields.BODY, choices)
     return {
-        "backend": {"name": "github", "repo": editor.get("repo", ""), "branch": editor.get("branch", "main")},
+        # Sign-in with a personal access token only: "Sign In with GitHub" needs an OAuth
+        # service the site does not run (AUTHORING.md, Netlify and Cloudflare).
+        "backend": {"name": "github", "repo": editor.get("repo", ""), "branch": editor.get("branch", "main"),
+                    "auth_methods": ["token"]},
+        # review: true: a save is proposed as a pull request, to be published after review.
+        "publish_mode": "editorial_workflow" if editor.get("review") else "simple",
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "site_url": config.site_url or "",

@@ -69,6 +69,11 @@ def _repo(value) -> str | None:  # the GitHub repository the editor saves to
         return f"is '{value}'; write the GitHub repository as owner/name, e.g. hopefordystonia/website."
 
 
+def _yes_no(value) -> str | None:
+    if not isinstance(value, bool):
+        return f"is '{value}'; write true or false."
+
+
 def _html(value) -> str | None:  # the HTML pages may hold
     refused = judge(str(value))[0]
     return f"holds HTML the site does not allow: {'; '.join(map(str, refused))}" if refused else None
@@ -115,7 +120,7 @@ KNOWN_SETTINGS = {
         "images": {"max_side": None}, "max_image_kb": None, "home": {"latest_posts": None},
         "redirects": None, "review": {"max_age_months": None},
         "social": [{"icon": _icon, "link": None, "name": None}],  # links: checked below
-        "editor": {"repo": _repo, "branch": _quote_free},
+        "editor": {"repo": _repo, "branch": _quote_free, "review": _yes_no},
     },
 }
 # An author in docs/blog/.authors.yml (Material's fields, and the site's `role`).

@@ -8,8 +8,12 @@
 - Every image in a page gets its width and height (no layout shift while it loads),
   is lazy-loaded after the first, and is wrapped in <picture> with its WebP copy; a
   figure's caption line starting "Credit:" is marked as its credit (hfd.pictures).
-- An image over `extra.max_image_kb` that cannot be resized (SVG, GIF), a HEIC photo
-  or a file that is not a picture stops the build, naming it and what to do.
+- An iPhone's photo (HEIC, HEIF), which most browsers cannot show, is published as a
+  JPEG at the same address with `.jpg` (read with pillow-heif); links to it and `image:`
+  follow, since MkDocs writes each link with its file's published address.
+- An image over `extra.max_image_kb` that cannot be resized (SVG, GIF), two photos that
+  would be published at one address, or a file that is not a picture stops the build,
+  naming it and what to do.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from hfd.pictures import Picture, attribute as _attribute, fit_images, mark_cred
 
 RESIZED = (".jpg", ".jpeg", ".png", ".webp")
 IMAGE_SUFFIXES = (*RESIZED, ".gif", ".avif", ".svg")
-PHONE_ONLY = (".heic", ".heif")
+PHONE_ONLY = (".heic", ".heif")  # published as JPEG
 DEFAULT_MAX_SIDE = 2000
 DEFAULT_LIMIT_KB = 1024
 LARGEST_SOURCE_MB = 40  # beyond a phone's largest photo: a mistake, not a picture
@@ -59,10 +63,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue  # the theme's own files
         try:
             if suffix in PHONE_ONLY:
-                raise _Refused("is a HEIC photo, which most browsers cannot show. Export it as "
-                               "JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible, "
-                               "or share the photo as JPEG) and link to the .jpg.")
-            if suffix in RESIZED:
+                _publish_as_jpeg(file, files)
+            if suffix in RESIZED + PHONE_ONLY:
                 _publish_resized(file, files, config, cache, max_side)
             elif suffix in IMAGE_SUFFIXES:
                 _check_size(file, limit_kb)
@@ -105,11 +107,23 @@ def _publish_resized(file: File, files: Files, config: MkDocsConfig, cache: Path
     _pictures[file.url] = Picture(width, height, webp_url)
 
 
+def _publish_as_jpeg(file: File, files: Files) -> None:
+    """`file` (HEIC) published at its address with .jpg, unless a picture is there already."""
+    jpeg = Path(file.src_uri).with_suffix(".jpg").as_posix()
+    taken = [other.src_uri for other in files.media_files() if other is not file
+             and other.dest_uri in (jpeg, Path(jpeg).with_suffix(".webp").as_posix())]
+    if taken:
+        raise _Refused(f"would be published as {jpeg}, as docs/{taken[0]} is: rename one of them.")
+    file.dest_uri = jpeg
+    file.url = Path(file.url).with_suffix(".jpg").as_posix()
+    file.abs_dest_path = str(Path(file.abs_dest_path).with_suffix(".jpg"))
+
+
 def process(source: Path, cache: Path, max_side: int) -> tuple[Path, Path | None, int, int]:
     """The published copy of `source`, its WebP copy (None for a WebP source) and the
     published size; computed once per content and settings."""
     data = source.read_bytes()
-    suffix = source.suffix.lower()
+    suffix = ".jpg" if source.suffix.lower() in PHONE_ONLY else source.suffix.lower()
     key = hashlib.sha256(data + f"|{PIPELINE}|{max_side}|{suffix}".encode()).hexdigest()[:24]
     published, webp, sizes = cache / f"{key}{suffix}", cache / f"{key}.webp", cache / f"{key}.json"
     if not sizes.exists():
@@ -122,6 +136,9 @@ def process(source: Path, cache: Path, max_side: int) -> tuple[Path, Path | None
 
 def _convert(data: bytes, suffix: str, max_side: int, published: Path, webp: Path) -> tuple[int, int]:
     from PIL import Image, ImageOps, UnidentifiedImageError
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()  # Pillow then opens HEIC and HEIF photos
 
     try:
         with Image.open(io.BytesIO(data)) as opened:

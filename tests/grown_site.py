@@ -29,6 +29,7 @@ from tests.site_build import copy_project, post_markdown
 
 PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
 PHOTO_SIZE = (4032, 3024)  # a 12-megapixel phone camera, stored sideways
+IPHONE_PHOTO = "assets/images/articles/ca-va/from-an-iphone.heic"  # published as .jpg
 SECOND_CATEGORY = "Living with dystonia"
 UNPUBLISHED_DRAWINGS = ["assets/images/articles/a-draft/plan.svg", "assets/images/articles/a-scheduled-post/plan.svg"]
 
@@ -38,6 +39,7 @@ def grown_project(destination: Path, today: dt.date) -> Path:
     project = copy_project(destination, warm=False)  # a first build, as in CI
     posts = project / "docs/blog/posts"
     _phone_photo(project / "docs" / PHOTO)
+    _phone_photo(project / "docs" / IPHONE_PHOTO, size=(2400, 1800), kind="HEIF")
     for drawing in UNPUBLISHED_DRAWINGS:  # shown only by the draft, or the scheduled post
         (project / "docs" / drawing).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / drawing).write_text(
@@ -97,7 +99,9 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         "flat-date-and-a-video": flat_date,
         "non-ascii-title": post_markdown(
             "unused", title="Ça va? Dystonie, lumière & “odd” days <3",
-            body="Un début.\n\n<!-- more -->\n\nLa suite, with an ampersand & a quote \" too.\n",
+            image=IPHONE_PHOTO, image_alt="A cup of tea on a windowsill.",
+            body=("Un début.\n\n<!-- more -->\n\nLa suite, with an ampersand & a quote \" too.\n\n"
+                  f"![A cup of tea on a windowsill.](../../{IPHONE_PHOTO})\n"),
         ).replace("slug: unused\n", ""),
         "distonia-cervical": post_markdown(
             "unused", slug=None, title="Distonía cervical: primeros pasos",
@@ -133,13 +137,16 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
     }
 
 
-def _phone_photo(path: Path) -> None:
-    """A 3-4 MB JPEG as a phone writes it: stored sideways (EXIF orientation 6) and
-    carrying where it was taken (GPS). Made once per test session, deterministically."""
+def _phone_photo(path: Path, size: tuple[int, int] = PHOTO_SIZE, kind: str = "JPEG") -> None:
+    """A photo as a phone writes it (a 3-4 MB JPEG, or an iPhone's HEIC): stored sideways
+    (EXIF orientation 6, which HEIF readers rightly ignore) and carrying where it was taken
+    (GPS). Made deterministically."""
     from PIL import Image, ImageDraw
+    from pillow_heif import register_heif_opener
 
+    register_heif_opener()  # and saver
     path.parent.mkdir(parents=True, exist_ok=True)
-    width, height = PHOTO_SIZE
+    width, height = size
     image = Image.linear_gradient("L").resize((width, height)).convert("RGB")
     draw = ImageDraw.Draw(image)
     for step in range(0, width, 24):  # detail, so that it compresses like a photo
@@ -150,6 +157,6 @@ def _phone_photo(path: Path) -> None:
     exif[0x0112] = 6  # Orientation: rotate 90° to show it upright
     exif[0x8825] = {1: "N", 2: (39.0, 44.0, 30.0), 3: "W", 4: (104.0, 59.0, 0.0)}  # GPS: Denver
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85, exif=exif)
+    image.save(buffer, kind, quality=85, exif=exif)
     path.write_bytes(buffer.getvalue())
 

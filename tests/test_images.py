@@ -4,12 +4,13 @@ a WebP copy; every image has its size; the file in docs/ is never changed."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from PIL import Image
 
-from tests.grown_site import PHOTO, PHOTO_SIZE
+from tests.grown_site import IPHONE_PHOTO, PHOTO, PHOTO_SIZE
 from tests.site_pages import html_pages, soup
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
@@ -63,6 +64,20 @@ def test_a_phone_photo_is_published_upright_and_smaller_and_its_source_is_untouc
         assert photo.width < photo.height, "turned upright, as the camera meant it"
         assert max(photo.size) == 2000
     assert published.stat().st_size < source_file.stat().st_size / 3
+
+
+@pytest.mark.parametrize("built", ["grown"], indirect=True)  # the site with an iPhone's photo
+def test_an_iphone_photo_is_published_as_jpeg_where_the_article_and_its_share_picture_name_it(built):
+    jpeg = Path(IPHONE_PHOTO).with_suffix(".jpg").as_posix()
+    with Image.open(built.site / jpeg) as photo:  # turned as HEIF says (libheif), not by EXIF
+        assert photo.format == "JPEG" and max(photo.size) <= built.source.config.extra["images"]["max_side"]
+    assert not list(built.site.rglob("*.hei[cf]")), "browsers other than Safari cannot show HEIC"
+    naming = [path for path in html_pages(built.site) if IPHONE_PHOTO.rsplit("/", 1)[-1] in (built.site / path).read_text()]
+    assert naming == [], f"pages still name the .heic file: {naming}"
+    shown = [path for path in html_pages(built.site) if soup(built.site, path).select_one(
+        f'.md-content img[src$="{jpeg.rsplit("/", 1)[-1]}"]') and soup(built.site, path).select_one(
+        f'meta[property="og:image"][content$="{jpeg}"]')]
+    assert shown, "the article shows the JPEG, and shares it"
 
 
 @pytest.mark.browser

@@ -29,7 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
 MARKUP = re.compile(r"<[A-Za-z!/?]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".heif")  # HEIC: published as JPEG
 
 # Every field a post may have (hfd.post_fields, which the editor's form shows too); a
 # close misspelling of one is reported.
@@ -262,8 +262,8 @@ def _share_image_problems(meta: dict, path: Path, config: MkDocsConfig) -> list[
     problems = []
     docs = Path(config.docs_dir)
     if not image.lower().endswith(SHARE_IMAGE_SUFFIXES):
-        problems.append(f"`image:` '{image}' must be a .png or .jpg picture: sharing sites show "
-                        "no other kind.")
+        problems.append(f"`image:` '{image}' must be a .png or .jpg picture (or an iPhone's .heic): "
+                        "sharing sites show no other kind.")
     elif not (docs / image).is_file():
         candidate = (path.parent / image).resolve()
         hint = (f" It is at `{candidate.relative_to(docs.resolve()).as_posix()}` from docs/: write that."

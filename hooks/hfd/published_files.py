@@ -22,6 +22,7 @@ PUBLISHED_KINDS = {
     ".md": "",                       # pages, written as .html
     ".html": None,                   # pages: the disclaimer, the call-to-action, only the site's scripts
     ".jpg": "", ".jpeg": "", ".png": "", ".webp": "",  # photos: read and re-encoded (hooks/pictures.py)
+    ".heic": "", ".heif": "",        # iPhone photos: published as JPEG (hooks/pictures.py)
     ".gif": "", ".avif": "",         # other pictures: size-checked, served as pictures, never run
     ".svg": "",                      # drawings: SVG elements and attributes of hfd.drawings only
     ".css": "assets/stylesheets/",   # joined into one stylesheet (hooks/page_weight.py)

@@ -16,7 +16,10 @@ Steps, in build order:
    their hashes, goes to `_headers` (Netlify, Cloudflare Pages) with the other
    security headers, and into each page as a <meta> tag (for GitHub Pages, which sends
    no headers) (hfd.hosting). That edits the written pages: the policy needs every
-   page's scripts before any page can carry it.
+   page's scripts before any page can carry it. In `mkdocs serve` (`make serve`, `make
+   edit`) the pages' policy also lets MkDocs' live-reload script run, which it writes
+   into each page as it serves it; the editor's page stays without it (a reload there
+   would lose what the author is writing).
 """
 
 from __future__ import annotations
@@ -41,6 +44,13 @@ from hfd.video import embed_videos
 # -----------------------------------------------------------------------------
 # Hooks, in the order they run
 # -----------------------------------------------------------------------------
+
+
+_command = {"name": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 @event_priority(-100)  # last: once pictures have their copies (-60) and old addresses their pages (-90)
@@ -69,6 +79,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             "mkdocs.yml (plain text only) or the template it came from" for page, found in wrong.items()))
     policy = content_security_policy(config, script_hashes(scripts))
     (site / HEADERS_FILE).write_text(headers_file(policy, {f"/{EDITOR_DIR}*": EDITOR_POLICY}), encoding="utf-8")
+    if _command["name"] == "serve":  # the live-reload script differs on every request: no hash can name it
+        policy = {**policy, "script-src": ["'self'", "'unsafe-inline'"]}
     for page in sorted(site.rglob("*.html")):  # one page in memory at a time: hundreds add up
         html = page.read_text(encoding="utf-8")
         own = EDITOR_POLICY if is_editor_page(page.relative_to(site).as_posix(), html) else policy

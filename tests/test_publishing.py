@@ -7,9 +7,9 @@ import datetime as dt
 import os
 import posixpath
 import re
+import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from zoneinfo import ZoneInfo
@@ -157,10 +157,11 @@ def test_a_draft_may_link_to_another_draft(tmp_path):
     assert build_with(tmp_path, {**A_DRAFT, "docs/blog/posts/b-draft.md": b_draft}).returncode == 0
 
 
-# -- The preview shows everything, marked ------------------------------------------------------------
+# -- `make edit`: the preview shows everything, marked, reloads by itself, and serves the editor --
 
 
-def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
+@pytest.mark.browser
+def test_make_edit_previews_drafts_and_future_posts_marked_reloads_by_itself_and_serves_the_editor(tmp_path, browser):
     project = copy_project(tmp_path / "project")
     (project / "docs/blog/posts/a-draft.md").write_text(post_markdown("a-draft", title="A draft", draft=True))
     (project / "docs/blog/posts/later.md").write_text(
@@ -168,11 +169,12 @@ def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
     with socket.socket() as probe:  # a free port
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+        # The repository's installs, taken as they are (-o): an install here could empty the
+        # shared node_modules under the other tests.
+        ["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "-o", f"{REPO / '.venv/.installed-site'}",
+         "-o", "node_modules/.installed", "edit", f"PORT={port}", f"VENV={REPO / '.venv'}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         base = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 180
@@ -182,14 +184,22 @@ def test_the_preview_shows_drafts_and_future_posts_marked_as_drafts(tmp_path):
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise AssertionError("mkdocs serve did not start")
+                    raise AssertionError("make edit did not start the preview")
                 time.sleep(0.5)
         for slug, title in (("a-draft", "A draft"), ("later", "Later")):
             page = urllib.request.urlopen(f"{base}blog/{slug}/", timeout=60).read().decode()
             assert title in page
             assert 'class="hfd-draft"' in page, f"{slug} is marked as a draft"
+        tab, refused = browser.new_page(), []
+        tab.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+        with tab.expect_request(lambda request: "/livereload/" in request.url):  # MkDocs' script, asking for changes
+            tab.goto(base + "blog/a-draft/")
+        assert refused == [], "the page's policy lets the live-reload script run"
+        tab.goto(base + "admin/")
+        tab.get_by_role("button", name="Work with Local Repository").wait_for()
+        tab.close()
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
 

@@ -49,6 +49,7 @@ from hfd.video import embed_videos
 _command = {"name": "build"}
 
 
+@event_priority(-10)
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
 

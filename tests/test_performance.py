@@ -59,8 +59,12 @@ def test_pages_stay_within_their_request_and_byte_budget_pictures_aside(report, 
 
 
 # A phone on a slow connection draws a page while it arrives (Lighthouse's mobile
-# profile: 150 ms round trips, 1.6 Mbit/s, a CPU four times slower): nothing on it may
-# move as the rest arrives.
+# network: 150 ms round trips, 1.6 Mbit/s): nothing on it may move as the rest arrives.
+# The page is drawn long before its pictures and scripts arrive, so what they move is
+# seen without slowing the CPU too: Chromium's CPU throttling held the other core too
+# (a process beside it ran 20 to 40 times slower), and this check then slowed the whole
+# run. Without it the check still fails on a table left for Material's script to wrap
+# and on a script that adds text once the page is read.
 SLOW_PHONE = {"latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8,
               "uploadThroughput": 750 * 1024 / 8, "offline": False}
 SHIFTS_JS = """window.__shifts = [];
@@ -74,7 +78,7 @@ new PerformanceObserver((list) => {
 
 def test_nothing_moves_while_a_page_arrives_on_a_slow_phone(tab, sample_pages):
     # Each page in a tab of its own, all arriving at once: each tab has its own slow
-    # connection, so the waits overlap; the CPU is shared, so each is slower still.
+    # connection, so the waits overlap.
     first = tab(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
     tabs = [first, *(first.context.new_page() for _ in sample_pages[1:])]
     for page, sample in zip(tabs, sample_pages):
@@ -82,7 +86,6 @@ def test_nothing_moves_while_a_page_arrives_on_a_slow_phone(tab, sample_pages):
         session = page.context.new_cdp_session(page)
         session.send("Network.enable")
         session.send("Network.emulateNetworkConditions", SLOW_PHONE)
-        session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.evaluate("(url) => { location.href = url; }", sample.url)  # and on to the next
     for page, sample in zip(tabs, sample_pages):
         page.wait_for_url(sample.url, wait_until="load")

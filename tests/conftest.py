@@ -54,6 +54,10 @@ def site_now() -> dt.datetime:
 
 
 NOW = site_now()
+# The build checks that the editor saves to the repository GitHub Actions runs in
+# (GITHUB_REPOSITORY, hfd/settings.py); the tests' builds, copies of the site among them,
+# build as on the author's computer, where it is unset (test_editor.py gives it).
+os.environ.pop("GITHUB_REPOSITORY", None)
 
 
 # -- Made once per run, shared by its workers ----------------------------------------------

@@ -47,13 +47,15 @@ def _builders():
 
 
 def build(project: Path, site_dir: Path, *, strict: bool = True, now=None,
-          command: str = "mkdocs") -> BuildResult:
+          command: str = "mkdocs", environment: dict[str, str] | None = None) -> BuildResult:
     """`mkdocs build` (or `properdocs build`) of `project` into `site_dir`, through the
     generator's own command line, as the author runs it; `now` (a date-time) fixes the
-    build's clock (HFD_NOW), so that "published" and "today" are the tests' own."""
+    build's clock (HFD_NOW), so that "published" and "today" are the tests' own;
+    `environment`: variables of the build's own (GITHUB_REPOSITORY, as on GitHub Actions)."""
     env = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            # Reproducible, as `make` builds it: the dates a build stamps are the last commit's.
-           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _last_commit_time()}
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _last_commit_time(),
+           **(environment or {})}
     if now is not None:
         env["HFD_NOW"] = now.isoformat()
     arguments = ["build", "--clean", *(["--strict"] if strict else []),
@@ -168,7 +170,8 @@ def post_markdown(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n"
 Edit = str | bytes | tuple[str, str] | None
 
 
-def build_with(root: Path, edits: dict[str, Edit], *, now=None, strict: bool = True) -> BuildResult:
+def build_with(root: Path, edits: dict[str, Edit], *, now=None, strict: bool = True,
+               environment: dict[str, str] | None = None) -> BuildResult:
     """A copy of the project under `root`, with `edits` ({path in the project: edit}),
     built into root/site."""
     project = copy_project(root / "project")
@@ -183,7 +186,7 @@ def build_with(root: Path, edits: dict[str, Edit], *, now=None, strict: bool = T
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(edit if isinstance(edit, bytes) else edit.encode("utf-8"))
-    return build(project, root / "site", now=now, strict=strict)
+    return build(project, root / "site", now=now, strict=strict, environment=environment)
 
 
 def assert_refused(result: BuildResult, *expected: str, one_screen: bool = True) -> None:

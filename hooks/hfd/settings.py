@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -67,6 +68,11 @@ def _icon(value) -> str | None:  # the name of one of the theme's icons
 def _repo(value) -> str | None:  # the GitHub repository the editor saves to
     if not re.match(r"^[\w.-]+/[\w.-]+$", str(value)):
         return f"is '{value}'; write the GitHub repository as owner/name, e.g. hopefordystonia/website."
+    # On GitHub Actions the build knows the site's own repository: an editor that would save
+    # elsewhere (a guess, a renamed repository) is caught here, not by the author signing in.
+    own = os.environ.get("GITHUB_REPOSITORY", "")
+    if own and own.lower() != str(value).lower():  # GitHub ignores case in names
+        return f"is '{value}', but this site's repository is '{own}'; write {own}, so that the editor saves there."
 
 
 def _yes_no(value) -> str | None:

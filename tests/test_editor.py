@@ -131,6 +131,9 @@ ARTICLE = {"title": "Walking again: a first step", "description": "How one clien
            "medical_reviewer.credentials": "MD, neurologist"}
 
 
+ADDED = " Added in the editor."
+
+
 def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, run_folder, tmp_path):
     photo = tmp_path / "photo.heic"  # as an iPhone takes it; published as photo.jpg
     register_heif_opener()
@@ -176,19 +179,27 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         # one keeps its text, and its front matter is rewritten in the editor's style once
         # (comments and folded lines go: ARCHITECTURE.md, "The editor").
         edited = {}
-        for path, title, last in ((post, "Walking again", "draft: true"), (existing, "What causes dystonia?", "")):
+        for path, title, last in ((post, "Walking again", "draft: true"), (existing, "What causes dystonia?", ADDED)):
             page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(path).stem}'")
             field("title").locator("input").fill(title)
+            _drawn(page)
             if path == post:
-                _drawn(page)
                 _tick(field("draft").get_by_role("switch"))
+            else:  # a word added in the rich-text view, as a writer who never sees Markdown does
+                field("body").get_by_role("button", name="Edit in Markdown").click()
+                paragraph = field("body").locator("[contenteditable=true]:visible p").last
+                paragraph.click()
+                page.keyboard.press("End")
+                page.keyboard.type(ADDED)
             page.get_by_role("button", name="Save").click()
             edited[path] = _saved(page, path, f"title: {title}\n", last)
             _settled(page)
     assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step'", "+title: Walking again",
                                                    "-draft: false", "+draft: true"]
     hand_written = (REPO / existing).read_text()
-    assert edited[existing].split("\n---\n", 1)[1] == hand_written.split("\n---\n", 1)[1], "the text is kept"
+    # Its text is kept, teaser break, captions and credits included, but for the words added.
+    changes = _changes(hand_written.split("\n---\n", 1)[1], edited[existing].split("\n---\n", 1)[1])
+    assert len(changes) == 2 and changes[1] == "+" + changes[0][1:] + ADDED, changes
     result = build_with(tmp_path / "project", saved)
     assert result.returncode == 0, result.output + saved[post]
     written = tmp_path / "project/site/assets/images/articles/walking-again-a-first-step/photo.jpg"

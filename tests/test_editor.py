@@ -97,6 +97,7 @@ def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_o
                   *html_pages(site)]:
         assert "admin/" not in (site / place).read_text(), f"{place} names the editor"
     assert "/admin/*\n  ! Content-Security-Policy\n" in (site / "_headers").read_text()
+    assert json.loads((site / EDITOR_CONFIG).read_text())["media_libraries"] == {"stock_assets": False}
 
 
 def test_no_other_page_is_the_editors_exception():

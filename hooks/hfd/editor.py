@@ -97,6 +97,9 @@ def editor_config(config: MkDocsConfig) -> dict:
         # review: true: a save is proposed as a pull request, to be published after review.
         "publish_mode": "editorial_workflow" if editor.get("review") else "simple",
         "media_folder": "docs/assets/images",
+        # No stock photo services in the picture chooser: they are other sites (the policy
+        # refuses them, and the build refuses a picture from another site).
+        "media_libraries": {"stock_assets": False},
         "public_folder": "/assets/images",
         "site_url": config.site_url or "",
         # An optional field left empty is left out, not written as '' (which the build refuses

@@ -7,6 +7,7 @@ import base64
 import difflib
 import io
 import json
+import posixpath
 import re
 
 import pytest
@@ -17,10 +18,11 @@ from pillow_heif import register_heif_opener
 from playwright.sync_api import expect
 
 from hfd import post_fields
-from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_SCRIPT, editor_page,
-                        editor_config, is_editor_page, package_problems)
+from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_RULES, EDITOR_SCRIPT, FOLDERS,
+                        editor_page, editor_config, is_editor_page, package_problems)
 from hfd.front_matter import POST_FIELDS
 from hfd.hosting import meta_policy
+from hfd.video import VIDEO_ADDRESS
 from tests.conftest import built_variant
 from tests.site_build import REPO, assert_refused, build_with
 from tests.site_pages import html_pages
@@ -100,6 +102,18 @@ def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_o
     assert json.loads((site / EDITOR_CONFIG).read_text())["media_libraries"] == {"stock_assets": False}
 
 
+def test_the_writing_aids_link_to_each_published_page_and_take_the_builds_video_addresses(built):
+    rules = json.loads((built.site / EDITOR_RULES).read_text().removeprefix("window.hfdEditor = ").removesuffix(";\n"))
+    assert rules["video"]["address"] == VIDEO_ADDRESS
+    docs = built.project / "docs"
+    pages = {path.relative_to(docs).as_posix() for path in docs.glob("*.md")}
+    published = pages | {post.source for post in built.source.published_posts} | {"blog/index.md"}
+    for collection, folder in FOLDERS.items():
+        offered = [posixpath.normpath(posixpath.join(folder, option["value"])) for option in rules["pages"][collection]]
+        assert sorted(offered) == sorted(published), collection
+        assert all(option["label"] for option in rules["pages"][collection])
+
+
 def test_no_other_page_is_the_editors_exception():
     assert not is_editor_page(EDITOR_PAGE, editor_page().replace("<body>", "<body><p>Hello</p>"))
     assert not is_editor_page("about/index.html", editor_page())
@@ -133,6 +147,12 @@ ARTICLE = {"title": "Walking again: a first step", "description": "How one clien
 
 
 ADDED = " Added in the editor."
+# The writing aids under the text's Insert menu, filled in as the author would: {menu item:
+# {field: value}}; the page a link leads to is the first the list offers.
+AIDS = {"YouTube video": {"title": "A short talk", "url": "https://www.youtube.com/watch?v=abcdefghijk"},
+        "Link to a page of this site": {"text": "read this page", "page": None},
+        "Picture with caption": {"src": "inline.jpg", "alt": "A teal field", "caption": "A field, in teal.",
+                                 "credit": "Drawn for this test"}}
 
 
 def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, run_folder, tmp_path):
@@ -169,12 +189,15 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         _tick(field("categories").get_by_role("checkbox", name="Living with dystonia"))
         field("image").locator("input[type=file]").first.set_input_files(photo)
         expect(field("image").get_by_role("textbox")).to_contain_text(photo.name)  # attached (no preview: HEIC)
+        linked = _insert_aids(page, field("body"), tmp_path)
         page.get_by_role("button", name="Save").click()
         post = "docs/blog/posts/walking-again-a-first-step.md"
         saved = {post: _saved(page, post)}
         _settled(page)
         picture = "docs" + yaml.safe_load(saved[post].split("---")[1])["image"]  # from the site's root, docs/
-        saved[picture] = base64.b64decode(_saved(page, picture))
+        inline = f"docs/assets/images/articles/{Path(post).stem}/{AIDS['Picture with caption']['src']}"
+        for path in (picture, inline):
+            saved[path] = base64.b64decode(_saved(page, path))
 
         # Edited: an article the editor wrote changes by the changed line only; a hand-written
         # one keeps its text, and its front matter is rewritten in the editor's style once
@@ -195,6 +218,13 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
             page.get_by_role("button", name="Save").click()
             edited[path] = _saved(page, path, f"title: {title}\n", last)
             _settled(page)
+    # What the writing aids saved is what a hand-written article holds (AUTHORING.md).
+    video, link, figure = AIDS.values()
+    assert saved[post].endswith(
+        f"The rest of the article.\n\n[{video['title']}]({video['url']}){{ .youtube }}\n\n[{link['text']}]({linked})\n\n"
+        f"![{figure['alt']}](../../{inline.removeprefix('docs/')})\n\n/// caption\n{figure['caption']}\n\n"
+        f"Credit: {figure['credit']}\n///\n"), saved[post]
+    assert (REPO / Path(post).parent / linked).resolve().is_file()
     assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step'", "+title: Walking again",
                                                    "-draft: false", "+draft: true"]
     hand_written = (REPO / existing).read_text()
@@ -203,9 +233,41 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
     assert len(changes) == 2 and changes[1] == "+" + changes[0][1:] + ADDED, changes
     result = build_with(tmp_path / "project", saved)
     assert result.returncode == 0, result.output + saved[post]
-    written = tmp_path / "project/site/assets/images/articles/walking-again-a-first-step/photo.jpg"
-    assert (tmp_path / "project/site/blog/walking-again/index.html").is_file()
-    assert max(Image.open(written).size) <= 2000
+    published = (tmp_path / "project/site/blog/walking-again/index.html").read_text()
+    assert 'class="hfd-video"' in published and 'class="hfd-credit"' in published
+    for name in ("photo.jpg", AIDS["Picture with caption"]["src"]):
+        assert max(Image.open(tmp_path / "project/site/assets/images/articles/walking-again-a-first-step" / name).size) <= 2000
+
+
+def _insert_aids(page, body, folder: Path) -> str:
+    """The writing aids (AIDS) put at the end of the text in its rich-text view, and
+    filled in; the address of the page the link leads to."""
+    body.get_by_role("button", name="Edit in Markdown").click()
+    body.locator("[contenteditable=true]:visible p").last.click()
+    page.keyboard.press("End")
+    for item in AIDS:
+        body.get_by_role("button", name="Insert").click()
+        page.get_by_role("menuitem", name=item).click()
+    part = lambda name: body.locator(f'section.field[data-key-path$=":{name}"]')  # noqa: E731 (a block's field)
+    for name, value in (values for values in AIDS.values() for values in values.items()):
+        if name == "page":
+            part(name).get_by_role("combobox").click()
+            choice = page.get_by_role("option").first
+            title = choice.inner_text()
+            choice.click()
+        elif name == "src":  # through the editor's picture chooser, as from the phone
+            Image.new("RGB", (2400, 1600), "teal").save(folder / value)
+            part(name).get_by_role("button", name="Browse").click()
+            with page.expect_file_chooser() as chooser:
+                page.get_by_role("dialog").get_by_role("button", name="Upload").click()
+            chooser.value.set_files(folder / value)
+            page.get_by_role("dialog").get_by_role("option", name=re.compile(re.escape(value) + "$")).click()  # uploaded: chosen
+            page.get_by_role("dialog").get_by_role("button", name="Insert").click()
+            expect(part(name)).to_contain_text(value)
+        else:
+            part(name).locator("input, textarea").first.fill(value)
+    rules = json.loads((page.evaluate("JSON.stringify(window.hfdEditor)")))
+    return next(option["value"] for option in rules["pages"]["articles"] if option["label"] == title)
 
 
 def _changes(before: str, after: str) -> list[str]:

@@ -11,6 +11,7 @@ no other page, and no page an author writes at that address, can use it.
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from hfd import post_fields
 from hfd.front_matter import author_roles
 from hfd.hosting import with_meta_policy
+from hfd.video import VIDEO_ADDRESS, VIDEO_EXAMPLE
 
 EDITOR_DIR = "admin/"
 EDITOR_PAGE = EDITOR_DIR + "index.html"
@@ -26,6 +28,11 @@ EDITOR_CONFIG = EDITOR_DIR + "config.json"
 # a subfolder, so the stylesheet bundle (hooks/page_weight.py) does not read it.
 EDITOR_SCRIPT = "assets/javascripts/editor/sveltia-cms.js"
 PACKAGE_SCRIPT = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
+# The writing aids under the editor's Insert menu (docs/assets/javascripts/editor/
+# components.js), and what they allow, written by the build for them to read.
+COMPONENTS_SCRIPT = "assets/javascripts/editor/components.js"
+EDITOR_RULES = "assets/javascripts/editor/rules.js"
+COMPONENTS = ("hfd-figure", "hfd-video", "hfd-page-link-{collection}")
 # The editor's fonts, which its script asks of a CDN: the same files from npm (package.json
 # pins them), served from /admin/fonts/. A script that no longer names one stops the build.
 EDITOR_FONTS = {
@@ -70,8 +77,9 @@ def editor_page() -> str:
         "    <title>Write: Hope for Dystonia</title>\n"
         "    <link rel=\"cms-config-url\" type=\"application/json\" href=\"config.json\">\n"
         "</head>\n<body>\n"
-        f"    <script src=\"../{EDITOR_SCRIPT}\"></script>\n"
-        "</body>\n</html>\n"
+        + "".join(f"    <script src=\"../{script}\"></script>\n"
+                  for script in (EDITOR_SCRIPT, EDITOR_RULES, COMPONENTS_SCRIPT))
+        + "</body>\n</html>\n"
     )
 
 
@@ -89,6 +97,7 @@ def editor_config(config: MkDocsConfig) -> dict:
     docs = Path(config.docs_dir)
     pages = sorted(path.name for path in docs.glob("*.md"))
     body = post_fields.form_field(post_fields.BODY, choices)
+    aids = lambda collection: [name.format(collection=collection) for name in COMPONENTS]  # noqa: E731
     return {
         # Sign-in with a personal access token only: "Sign In with GitHub" needs an OAuth
         # service the site does not run (AUTHORING.md, Netlify and Cloudflare).
@@ -113,7 +122,8 @@ def editor_config(config: MkDocsConfig) -> dict:
                 # Each article's pictures in its own folder; Markdown links relative to the post.
                 "media_folder": "/docs/assets/images/articles/{{slug}}",
                 "public_folder": "../../assets/images/articles/{{slug}}",
-                "fields": [post_fields.form_field(item, choices) for item in post_fields.POST_FIELDS] + [body],
+                "fields": [post_fields.form_field(item, choices) for item in post_fields.POST_FIELDS]
+                + [{**body, "editor_components": aids("articles")}],
             },
             {
                 "name": "pages", "label": "Site pages", "label_singular": "Page",
@@ -121,9 +131,25 @@ def editor_config(config: MkDocsConfig) -> dict:
                 "files": [{"name": name.removesuffix(".md"), "label": name.removesuffix(".md").replace("-", " ").capitalize(),
                            "file": f"docs/{name}",
                            "fields": [post_fields.form_field(item, choices) for item in post_fields.PAGE_FIELDS]
-                           + [{**body, "default": ""}]} for name in pages],
+                           + [{**body, "default": "", "editor_components": aids("pages")}]} for name in pages],
             },
         ],
+    }
+
+
+# Each collection's folder in docs/: a link's address is written relative to it.
+FOLDERS = {"articles": "blog/posts", "pages": "."}
+
+
+def editor_rules(pages: dict[str, str]) -> dict:
+    """What the writing aids allow: the video addresses the build accepts, and the pages
+    (`pages`, {source: title}, published ones only) a link may lead to, for each
+    collection by the address its files link to them with."""
+    return {
+        "video": {"address": VIDEO_ADDRESS, "example": VIDEO_EXAMPLE},
+        "pages": {collection: [{"label": title, "value": posixpath.relpath(source, folder)}
+                               for source, title in sorted(pages.items(), key=lambda page: page[1].casefold())]
+                  for collection, folder in FOLDERS.items()},
     }
 
 
@@ -139,8 +165,9 @@ def package_problems(root: Path) -> list[str]:
                  if not (root / path).is_file()]
 
 
-def write_editor(config: MkDocsConfig) -> None:
-    """The editor's files, into site/: its page, configuration, script and fonts."""
+def write_editor(config: MkDocsConfig, pages: dict[str, str]) -> None:
+    """The editor's files, into site/: its page, configuration, script and fonts, and
+    the rules of its writing aids (`pages`: see editor_rules)."""
     site, root = Path(config.site_dir), Path(config.config_file_path).parent
     script = site / EDITOR_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
@@ -151,5 +178,7 @@ def write_editor(config: MkDocsConfig) -> None:
         (site / EDITOR_DIR / "fonts" / Path(path).name).write_bytes((root / path).read_bytes())
     script.write_text(text, encoding="utf-8")
     (site / EDITOR_PAGE).write_text(editor_page(), encoding="utf-8")
+    (site / EDITOR_RULES).write_text(f"window.hfdEditor = {json.dumps(editor_rules(pages), ensure_ascii=False)};\n",
+                                     encoding="utf-8")
     (site / EDITOR_CONFIG).write_text(json.dumps(editor_config(config), indent=1, ensure_ascii=False) + "\n",
                                       encoding="utf-8")

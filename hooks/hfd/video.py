@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qs, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 SCRIPT = "assets/javascripts/video.js"
 _VIDEO_LINK = re.compile(r'<p><a class="youtube" href="([^"]*)"[^>]*>(.*?)</a></p>', re.S)
-_VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+# A YouTube video's address, as the build accepts it, its video's id the group: the
+# editor's video button (hooks/hfd/editor.py) checks it with the same pattern, so it is
+# written in the syntax Python and JavaScript share.
+VIDEO_ADDRESS = (r"^https://(?:(?:www\.|m\.)?youtube\.com/watch\?(?:[^#]*&)?v=|youtu\.be/)"
+                 r"([A-Za-z0-9_-]{11})(?:[&?#]\S*)?$")
+VIDEO_EXAMPLE = "https://www.youtube.com/watch?v=VIDEO_ID"
 
 
 def embed_videos(html_content: str, page) -> str:
@@ -43,7 +47,7 @@ def _placeholder(link: re.Match, page) -> str:
     if video_id is None:
         raise PluginError(
             f"docs/{page.file.src_uri}: '{url}' is not a YouTube video address. Use "
-            "https://www.youtube.com/watch?v=VIDEO_ID or https://youtu.be/VIDEO_ID."
+            f"{VIDEO_EXAMPLE} or https://youtu.be/VIDEO_ID."
         )
     title = re.sub(r"<[^>]+>", "", title_html).strip()
     watch = f"https://www.youtube.com/watch?v={video_id}"
@@ -61,13 +65,5 @@ def _placeholder(link: re.Match, page) -> str:
 
 
 def _video_id(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme != "https":
-        return None
-    if parts.netloc in ("www.youtube.com", "youtube.com", "m.youtube.com") and parts.path == "/watch":
-        candidate = parse_qs(parts.query).get("v", [""])[0]
-    elif parts.netloc == "youtu.be":
-        candidate = parts.path.lstrip("/")
-    else:
-        return None
-    return candidate if _VIDEO_ID.match(candidate) else None
+    match = re.fullmatch(VIDEO_ADDRESS, url)
+    return match[1] if match else None

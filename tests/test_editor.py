@@ -18,11 +18,12 @@ from pillow_heif import register_heif_opener
 from playwright.sync_api import expect
 
 from hfd import post_fields
-from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_RULES, EDITOR_SCRIPT, FOLDERS,
-                        editor_page, editor_config, is_editor_page, package_problems)
+from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_RULES, EDITOR_SCRIPT, editor_page,
+                        editor_config, is_editor_page, package_problems)
 from hfd.front_matter import POST_FIELDS
 from hfd.hosting import meta_policy
 from hfd.video import VIDEO_ADDRESS
+from hfd.writing_aids import FOLDERS, PAGE_LINK, VIDEO
 from tests.conftest import built_variant
 from tests.site_build import REPO, assert_refused, build_with
 from tests.site_pages import html_pages
@@ -103,15 +104,22 @@ def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_o
 
 
 def test_the_writing_aids_link_to_each_published_page_and_take_the_builds_video_addresses(built):
-    rules = json.loads((built.site / EDITOR_RULES).read_text().removeprefix("window.hfdEditor = ").removesuffix(";\n"))
-    assert rules["video"]["address"] == VIDEO_ADDRESS
+    rules = _rules(built.site)
+    aids = {aid["id"]: aid for aid in rules["aids"]}
+    assert aids[VIDEO.id]["allowed"] == {"url": VIDEO_ADDRESS}
     docs = built.project / "docs"
     pages = {path.relative_to(docs).as_posix() for path in docs.glob("*.md")}
     published = pages | {post.source for post in built.source.published_posts} | {"blog/index.md"}
     for collection, folder in FOLDERS.items():
-        offered = [posixpath.normpath(posixpath.join(folder, option["value"])) for option in rules["pages"][collection]]
+        options = aids[PAGE_LINK.id.format(collection=collection)]["options"]["page"]
+        offered = [posixpath.normpath(posixpath.join(folder, option["value"])) for option in options]
         assert sorted(offered) == sorted(published), collection
-        assert all(option["label"] for option in rules["pages"][collection])
+        assert all(option["label"] for option in options)
+
+
+def _rules(site: Path) -> dict:
+    """What the build wrote for the editor's own scripts (rules.js)."""
+    return json.loads((site / EDITOR_RULES).read_text().removeprefix("window.hfdEditor = ").removesuffix(";\n"))
 
 
 def test_no_other_page_is_the_editors_exception():
@@ -161,14 +169,7 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
     Image.new("RGB", (3000, 2000), "teal").save(photo, "HEIF")
     existing = "docs/blog/posts/what-causes-dystonia-really.md"
     with serve(built_variant(run_folder, "as-written").site) as url:
-        context = browser.new_context()
-        context.add_init_script(LOCAL_FOLDER)
-        page = context.new_page()
-        page.goto(url + "admin/")
-        for pattern in PROJECT_FILES:
-            for path in REPO.glob(pattern):
-                page.evaluate(FOLDER, [path.relative_to(REPO).as_posix(), path.read_text()])
-        page.evaluate(FOLDER, [".git/HEAD", "ref: refs/heads/main\n"])
+        page = _editor(browser, url)
         expect(page.get_by_role("button", name="Sign In Using Access Token")).to_be_visible()
         expect(page.get_by_role("button", name="Sign In with GitHub")).to_have_count(0)
         page.get_by_role("button", name="Work with Local Repository").click()
@@ -190,6 +191,14 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         field("image").locator("input[type=file]").first.set_input_files(photo)
         expect(field("image").get_by_role("textbox")).to_contain_text(photo.name)  # attached (no preview: HEIC)
         linked = _insert_aids(page, field("body"), tmp_path)
+        # A block with a value the build would refuse is not saved, and says why.
+        video = field("body").locator('section.field[data-key-path$=":url"] input')
+        video.fill("https://example.org/a-talk")
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("alertdialog")).to_contain_text("YouTube video: “https://example.org/a-talk” is not one "
+                                                           "the site accepts. Its address on YouTube, e.g.")
+        page.get_by_role("alertdialog").get_by_role("button", name="OK").click()
+        video.fill(AIDS["YouTube video"]["url"])
         page.get_by_role("button", name="Save").click()
         post = "docs/blog/posts/walking-again-a-first-step.md"
         saved = {post: _saved(page, post)}
@@ -239,6 +248,50 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         assert max(Image.open(tmp_path / "project/site/assets/images/articles/walking-again-a-first-step" / name).size) <= 2000
 
 
+def test_the_preview_shows_an_article_as_the_site_does(browser, run_folder):
+    built = built_variant(run_folder, "as-written")
+    post = built.source.published_posts[0]
+    with serve(built.site) as url:
+        page = _editor(browser, url)
+        page.get_by_role("button", name="Work with Local Repository").click()
+        page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(post.source).stem}'")
+        preview = page.locator("iframe.preview")
+        expect(preview.content_frame.locator(".hfd-cta")).to_be_visible()
+        frame = preview.element_handle().content_frame()
+        box = preview.bounding_box()
+        site = page.context.new_page()  # the built article, as wide as the preview
+        site.set_viewport_size({"width": round(box["width"]), "height": round(box["height"])})
+        site.goto(url + post.address)
+        shown, published = frame.evaluate(AS_SHOWN), site.evaluate(AS_SHOWN)
+    assert shown == published
+
+
+# What a reader sees of an article: the words of its byline, call-to-action and disclaimer,
+# and the type and colours of its title, its text and those two.
+AS_SHOWN = r"""() => {
+  const words = (selector) => document.querySelector(selector).innerText.replace(/\s+/g, " ").trim();
+  const look = (selector) => { const style = getComputedStyle(document.querySelector(selector));
+    return [style.fontFamily, style.fontSize, style.lineHeight, style.fontWeight, style.color, style.backgroundColor]; };
+  return {byline: words(".hfd-byline"), cta: words(".hfd-cta"), disclaimer: words(".hfd-disclaimer"),
+          title: look("article h1"), text: look("article p:not([class], figure *)"),
+          caption: look("article figcaption"), callToAction: look(".hfd-cta"), footer: look(".md-footer")};
+}"""
+
+
+def _editor(browser, url: str):
+    """A tab on the editor of the site served at `url`, with the project's files in the
+    browser's private folder, before it is asked to work with them."""
+    context = browser.new_context()
+    context.add_init_script(LOCAL_FOLDER)
+    page = context.new_page()
+    page.goto(url + "admin/")
+    for pattern in PROJECT_FILES:
+        for path in REPO.glob(pattern):
+            page.evaluate(FOLDER, [path.relative_to(REPO).as_posix(), path.read_text()])
+    page.evaluate(FOLDER, [".git/HEAD", "ref: refs/heads/main\n"])
+    return page
+
+
 def _insert_aids(page, body, folder: Path) -> str:
     """The writing aids (AIDS) put at the end of the text in its rich-text view, and
     filled in; the address of the page the link leads to."""
@@ -266,8 +319,9 @@ def _insert_aids(page, body, folder: Path) -> str:
             expect(part(name)).to_contain_text(value)
         else:
             part(name).locator("input, textarea").first.fill(value)
-    rules = json.loads((page.evaluate("JSON.stringify(window.hfdEditor)")))
-    return next(option["value"] for option in rules["pages"]["articles"] if option["label"] == title)
+    options = next(aid for aid in page.evaluate("window.hfdEditor.aids") if aid["id"] == PAGE_LINK.id.format(
+        collection="articles"))["options"]["page"]
+    return next(option["value"] for option in options if option["label"] == title)
 
 
 def _changes(before: str, after: str) -> list[str]:

@@ -1,8 +1,10 @@
 """The author's editor at /admin/: Sveltia CMS, from the pinned npm package.
 
 Written by the build (hooks/editor.py): the page (EDITOR_PAGE), its configuration
-(forms from hfd.post_fields), the editor's script and its fonts, copied from
-node_modules (package.json pins them; nothing from a CDN). The page is the one named
+(forms from hfd.post_fields), the editor's script, fonts and chunks, copied from
+node_modules (package.json pins them; nothing from a CDN), and what the site's own two
+editor scripts read (rules.js: the writing aids of hfd.writing_aids, and the preview's
+parts as the built site shows them). The page is the one named
 exception to the reader pages' promises (disclaimer, call-to-action, the site-wide
 policy): only a file at EDITOR_PAGE whose bytes are exactly `editor_page()` is it, so
 no other page, and no page an author writes at that address, can use it.
@@ -11,15 +13,15 @@ no other page, and no page an author writes at that address, can use it.
 from __future__ import annotations
 
 import json
-import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from hfd import post_fields
-from hfd.front_matter import author_roles
-from hfd.hosting import with_meta_policy
-from hfd.video import VIDEO_ADDRESS, VIDEO_EXAMPLE
+from hfd.front_matter import author_roles, authors
+from hfd.hosting import script_hashes, with_meta_policy
+from hfd.writing_aids import aid_ids, aid_rules
 
 EDITOR_DIR = "admin/"
 EDITOR_PAGE = EDITOR_DIR + "index.html"
@@ -28,11 +30,21 @@ EDITOR_CONFIG = EDITOR_DIR + "config.json"
 # a subfolder, so the stylesheet bundle (hooks/page_weight.py) does not read it.
 EDITOR_SCRIPT = "assets/javascripts/editor/sveltia-cms.js"
 PACKAGE_SCRIPT = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
-# The writing aids under the editor's Insert menu (docs/assets/javascripts/editor/
-# components.js), and what they allow, written by the build for them to read.
+# The writing aids under the editor's Insert menu (hfd.writing_aids), and what the
+# preview shows as the built site does: written by the build, for the site's two editor
+# scripts (docs/assets/javascripts/editor/) to read.
 COMPONENTS_SCRIPT = "assets/javascripts/editor/components.js"
 EDITOR_RULES = "assets/javascripts/editor/rules.js"
-COMPONENTS = ("hfd-figure", "hfd-video", "hfd-page-link-{collection}")
+# The preview in the site's look (docs/assets/javascripts/editor/preview.js). It is drawn
+# with React, whose chunk the editor's script loads from beside itself, and needs
+# Immutable.js, which the script asks of a CDN: the same file from npm (package-lock.json
+# pins it), named in the page's import map instead. A script asking another version stops
+# the build, as for the fonts.
+PREVIEW_SCRIPT = "assets/javascripts/editor/preview.js"
+EDITOR_CHUNKS = {"assets/javascripts/editor/chunks/react-dom.js": "node_modules/@sveltia/cms/dist/chunks/react-dom.js",
+                 "assets/javascripts/editor/immutable.es.js": "node_modules/immutable/dist/immutable.es.js"}
+IMPORT_MAP = json.dumps({"imports": {"https://unpkg.com/immutable@5.1.9/dist/immutable.es.js":
+                                     "../assets/javascripts/editor/immutable.es.js"}})
 # The editor's fonts, which its script asks of a CDN: the same files from npm (package.json
 # pins them), served from /admin/fonts/. A script that no longer names one stops the build.
 EDITOR_FONTS = {
@@ -49,7 +61,7 @@ EDITOR_FONTS = {
 GIT_HOST = ("https://api.github.com", "https://avatars.githubusercontent.com")
 EDITOR_POLICY = {
     "default-src": ["'none'"],
-    "script-src": ["'self'"],
+    "script-src": ["'self'", *script_hashes([IMPORT_MAP])],
     # The editor (Svelte) inserts its own <style> elements.
     "style-src": ["'self'", "'unsafe-inline'"],
     # blob: and data: are pictures chosen on the author's device, before they are saved.
@@ -59,8 +71,10 @@ EDITOR_POLICY = {
     "connect-src": ["'self'", "blob:", "data:", *GIT_HOST],
     "worker-src": ["'self'", "blob:"],
     "manifest-src": ["'self'"],
+    # The preview is a page of its own (a blob: frame) whose addresses start at the site.
+    "frame-src": ["blob:"],
     "object-src": ["'none'"],
-    "base-uri": ["'none'"],
+    "base-uri": ["'self'"],
     "form-action": ["'none'"],
     "frame-ancestors": ["'none'"],
 }
@@ -76,9 +90,10 @@ def editor_page() -> str:
         "    <meta name=\"referrer\" content=\"no-referrer\">\n"
         "    <title>Write: Hope for Dystonia</title>\n"
         "    <link rel=\"cms-config-url\" type=\"application/json\" href=\"config.json\">\n"
+        f"    <script type=\"importmap\">{IMPORT_MAP}</script>\n"
         "</head>\n<body>\n"
         + "".join(f"    <script src=\"../{script}\"></script>\n"
-                  for script in (EDITOR_SCRIPT, EDITOR_RULES, COMPONENTS_SCRIPT))
+                  for script in (EDITOR_SCRIPT, EDITOR_RULES, COMPONENTS_SCRIPT, PREVIEW_SCRIPT))
         + "</body>\n</html>\n"
     )
 
@@ -97,7 +112,6 @@ def editor_config(config: MkDocsConfig) -> dict:
     docs = Path(config.docs_dir)
     pages = sorted(path.name for path in docs.glob("*.md"))
     body = post_fields.form_field(post_fields.BODY, choices)
-    aids = lambda collection: [name.format(collection=collection) for name in COMPONENTS]  # noqa: E731
     return {
         # Sign-in with a personal access token only: "Sign In with GitHub" needs an OAuth
         # service the site does not run (AUTHORING.md, Netlify and Cloudflare).
@@ -123,7 +137,7 @@ def editor_config(config: MkDocsConfig) -> dict:
                 "media_folder": "/docs/assets/images/articles/{{slug}}",
                 "public_folder": "../../assets/images/articles/{{slug}}",
                 "fields": [post_fields.form_field(item, choices) for item in post_fields.POST_FIELDS]
-                + [{**body, "editor_components": aids("articles")}],
+                + [{**body, "editor_components": aid_ids("articles")}],
             },
             {
                 "name": "pages", "label": "Site pages", "label_singular": "Page",
@@ -131,25 +145,45 @@ def editor_config(config: MkDocsConfig) -> dict:
                 "files": [{"name": name.removesuffix(".md"), "label": name.removesuffix(".md").replace("-", " ").capitalize(),
                            "file": f"docs/{name}",
                            "fields": [post_fields.form_field(item, choices) for item in post_fields.PAGE_FIELDS]
-                           + [{**body, "default": "", "editor_components": aids("pages")}]} for name in pages],
+                           + [{**body, "default": "", "editor_components": aid_ids("pages")}]} for name in pages],
             },
         ],
     }
 
 
-# Each collection's folder in docs/: a link's address is written relative to it.
-FOLDERS = {"articles": "blog/posts", "pages": "."}
+def editor_rules(config: MkDocsConfig, pages: dict[str, str]) -> dict:
+    """What the editor's own scripts read: the writing aids (`pages`, {source: title}: the
+    published pages written in docs/, for links) and the preview's parts."""
+    return {"aids": aid_rules(config, pages), "preview": preview_parts(config)}
 
 
-def editor_rules(pages: dict[str, str]) -> dict:
-    """What the writing aids allow: the video addresses the build accepts, and the pages
-    (`pages`, {source: title}, published ones only) a link may lead to, for each
-    collection by the address its files link to them with."""
+# In a built page (the site's own templates write them): its stylesheets, the colour
+# attributes of its <body>, the call-to-action and the footer with the disclaimer.
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+_COLOURS = re.compile(r'<body\b[^>]*>')
+_COLOUR = re.compile(r'(data-md-color-[a-z]+)="([^"]*)"')
+_AFTER_TEXT = re.compile(r'<aside class="hfd-cta".*?</aside>|<footer class="md-footer">.*?</footer>', re.S)
+# A built page with them and nothing of its own: its addresses start at the site's root.
+PREVIEW_SOURCE = "404.html"
+
+
+def preview_parts(config: MkDocsConfig) -> dict:
+    """The preview's parts as the built site shows them (read from PREVIEW_SOURCE; its
+    stylesheets addressed from the editor's page), and
+    what an article's byline names: its authors, the pages it links to, the language of
+    its dates."""
+    built = (Path(config.site_dir) / PREVIEW_SOURCE).read_text(encoding="utf-8")
+    blog = config.plugins.get("material/blog")
+    trust = config.extra.get("trust") or {}
     return {
-        "video": {"address": VIDEO_ADDRESS, "example": VIDEO_EXAMPLE},
-        "pages": {collection: [{"label": title, "value": posixpath.relpath(source, folder)}
-                               for source, title in sorted(pages.items(), key=lambda page: page[1].casefold())]
-                  for collection, folder in FOLDERS.items()},
+        "stylesheets": ["../" + href.lstrip("/") for href in _STYLESHEET.findall(built)],
+        "colours": dict(_COLOUR.findall(_COLOURS.search(built)[0])),
+        "after": "\n".join(_AFTER_TEXT.findall(built)),
+        "authors": {key: {"name": author.get("name", key), "role": author.get("role") or author.get("description") or ""}
+                    for key, author in (authors(config) if blog else {}).items()},
+        "about_page": "/" + trust.get("about_page", ""), "editorial_page": "/" + trust.get("editorial_page", ""),
+        "language": config.theme.get("language") or "en",
+        "pages": sorted(path.stem for path in Path(config.docs_dir).glob("*.md")),
     }
 
 
@@ -159,10 +193,16 @@ def package_problems(root: Path) -> list[str]:
     if not script.is_file():
         return [f"{PACKAGE_SCRIPT}: missing; run `make build` (it installs the editor with npm ci)."]
     text = script.read_text(encoding="utf-8")
-    return [f"{PACKAGE_SCRIPT}: no longer asks for the font {url}; update EDITOR_FONTS "
-            "(hooks/hfd/editor.py) to the fonts this version names." for url in EDITOR_FONTS if url not in text
-            ] + [f"{path}: missing; run `make build` (npm ci)." for path in EDITOR_FONTS.values()
-                 if not (root / path).is_file()]
+    problems = [f"{PACKAGE_SCRIPT}: no longer asks for the font {url}; update EDITOR_FONTS "
+                "(hooks/hfd/editor.py) to the fonts this version names." for url in EDITOR_FONTS if url not in text]
+    # The script asks for Immutable.js at the version its package.json names (as a range).
+    wanted = json.loads((script.parent.parent / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    immutable = f"https://unpkg.com/immutable@{wanted['immutable'].lstrip('^~')}/dist/immutable.es.js"
+    if immutable not in json.loads(IMPORT_MAP)["imports"]:
+        problems.append(f"{PACKAGE_SCRIPT}: asks for Immutable.js at {immutable}; update IMPORT_MAP "
+                        "(hooks/hfd/editor.py) to name it.")
+    return problems + [f"{path}: missing; run `make build` (npm ci)."
+                       for path in [*EDITOR_FONTS.values(), *EDITOR_CHUNKS.values()] if not (root / path).is_file()]
 
 
 def write_editor(config: MkDocsConfig, pages: dict[str, str]) -> None:
@@ -178,7 +218,10 @@ def write_editor(config: MkDocsConfig, pages: dict[str, str]) -> None:
         (site / EDITOR_DIR / "fonts" / Path(path).name).write_bytes((root / path).read_bytes())
     script.write_text(text, encoding="utf-8")
     (site / EDITOR_PAGE).write_text(editor_page(), encoding="utf-8")
-    (site / EDITOR_RULES).write_text(f"window.hfdEditor = {json.dumps(editor_rules(pages), ensure_ascii=False)};\n",
+    (site / EDITOR_RULES).write_text(f"window.hfdEditor = {json.dumps(editor_rules(config, pages), ensure_ascii=False)};\n",
                                      encoding="utf-8")
+    for published, path in EDITOR_CHUNKS.items():
+        (site / published).parent.mkdir(parents=True, exist_ok=True)
+        (site / published).write_bytes((root / path).read_bytes())
     (site / EDITOR_CONFIG).write_text(json.dumps(editor_config(config), indent=1, ensure_ascii=False) + "\n",
                                       encoding="utf-8")

@@ -312,6 +312,11 @@ def _allowed_categories(config: MkDocsConfig) -> list[str]:
 
 
 def author_roles(config: MkDocsConfig) -> dict[str, str]:
+    return {key: str(author.get("role") or "").strip() for key, author in authors(config).items()}
+
+
+def authors(config: MkDocsConfig) -> dict[str, dict]:
+    """The blog's authors file (`.authors.yml`): {key: its entry}."""
     blog = config.plugins["material/blog"]
     path = Path(config.docs_dir) / blog.config.authors_file.format(blog=blog.config.blog_dir)
     try:
@@ -320,5 +325,4 @@ def author_roles(config: MkDocsConfig) -> dict[str, str]:
         return {}
     except yaml.YAMLError as error:
         raise PluginError(f"docs/{path.relative_to(config.docs_dir)} is not valid YAML: {error}") from None
-    authors = data.get("authors") or {}
-    return {key: str((value or {}).get("role") or "").strip() for key, value in authors.items()}
+    return {key: value or {} for key, value in (data.get("authors") or {}).items()}

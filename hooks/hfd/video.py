@@ -49,6 +49,11 @@ def _placeholder(link: re.Match, page) -> str:
             f"docs/{page.file.src_uri}: '{url}' is not a YouTube video address. Use "
             f"{VIDEO_EXAMPLE} or https://youtu.be/VIDEO_ID."
         )
+    return placeholder(video_id, title_html)
+
+
+def placeholder(video_id: str, title_html: str) -> str:
+    """The player's placeholder for the video `video_id`, titled `title_html`."""
     title = re.sub(r"<[^>]+>", "", title_html).strip()
     watch = f"https://www.youtube.com/watch?v={video_id}"
     return (

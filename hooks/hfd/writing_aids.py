@@ -1,5 +1,6 @@
 """The editor's writing aids: blocks under the Insert menu of its rich-text view, each
-writing the Markdown a hand-written page uses (AUTHORING.md), so the author need not know it.
+writing the Markdown a hand-written page uses (AUTHORING.md), so the author need not know it:
+a picture with caption and credit, a YouTube video, a link to a page, the teaser's end.
 
 Each aid is one Markdown template with a {field} for each value. The editor's script
 (docs/assets/javascripts/editor/components.js) writes a block from it, reads one back
@@ -59,6 +60,9 @@ VIDEO = Aid("hfd-video", "YouTube video", "smart_display", "[{title}]({url}){ .y
     AidField("title", "Title of the video", "string", "words", "Shown on its play button."),
     AidField("url", "YouTube address", "string", "address", f"Its address on YouTube, e.g. {VIDEO_EXAMPLE}"),
 ))
+# The end of the teaser: what comes before it is shown on the articles page. A block, so
+# the author sees where it is (a Markdown comment shows nothing in the rich-text view).
+TEASER_BREAK = Aid("hfd-teaser-break", "End of the teaser", "more_horiz", "<!-- more -->", ())
 PAGE_LINK = Aid("hfd-page-link-{collection}", "Link to a page of this site", "link", "[{text}]({page})", (
     AidField("page", "Page", "select", "choice", "The page of this site the link leads to."),
     AidField("text", "Words of the link", "string", "words", "What readers click, e.g. “book a consultation”."),
@@ -67,7 +71,8 @@ PAGE_LINK = Aid("hfd-page-link-{collection}", "Link to a page of this site", "li
 
 def aid_ids(collection: str) -> list[str]:
     """The aids a collection's text offers (the body field's `editor_components`)."""
-    return [aid.id.format(collection=collection) for aid in (PICTURE, VIDEO, PAGE_LINK)]
+    return [aid.id.format(collection=collection) for aid in (PICTURE, VIDEO, PAGE_LINK)
+            + ((TEASER_BREAK,) if collection == "articles" else ())]
 
 
 def aid_rules(config: MkDocsConfig, pages: dict[str, str]) -> list[dict]:
@@ -79,6 +84,8 @@ def aid_rules(config: MkDocsConfig, pages: dict[str, str]) -> list[dict]:
     by_title = sorted(pages.items(), key=lambda page: page[1].casefold())
     return [
         _rule(PICTURE, shown(PICTURE)),
+        # Shown as a line across the text, where the teaser ends (the site shows nothing).
+        _rule(TEASER_BREAK, '<hr aria-label="End of the teaser">'),
         # The player's placeholder as hfd.video draws it, for the video the address names.
         {**_rule(VIDEO, placeholder(TOKEN.format(name="id"), TOKEN.format(name="title"))),
          "derived": {"id": {"from": "url", "pattern": VIDEO_ADDRESS}},

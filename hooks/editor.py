@@ -7,7 +7,8 @@ Steps, in build order:
    links to other pages are chosen from.
 3. on_post_build, after the pages are written and before the privacy checks read them
    (-30): the editor's page, its configuration (hfd.post_fields: the same fields the
-   build checks) and its script from the pinned npm package (hfd.editor). It is in no
+   build checks), its script from the pinned npm package, and rules.js for the site's
+   own editor scripts: the writing aids and the preview's parts (hfd.editor). It is in no
    sitemap, feed, search index or navigation: MkDocs never sees it as a page.
 """
 

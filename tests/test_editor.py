@@ -267,7 +267,7 @@ def test_the_preview_shows_an_article_as_the_site_does(browser, run_folder):
 
 
 # What a reader sees of an article: the words of its byline, call-to-action and disclaimer,
-# and the type and colours of its title, its text and those two.
+# and the type and colours of its title, text, captions, call-to-action and footer.
 AS_SHOWN = r"""() => {
   const words = (selector) => document.querySelector(selector).innerText.replace(/\s+/g, " ").trim();
   const look = (selector) => { const style = getComputedStyle(document.querySelector(selector));

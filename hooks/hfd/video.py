@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 SCRIPT = "assets/javascripts/video.js"
 _VIDEO_LINK = re.compile(r'<p><a class="youtube" href="([^"]*)"[^>]*>(.*?)</a></p>', re.S)
 # A YouTube video's address, as the build accepts it, its video's id the group: the
-# editor's video button (hooks/hfd/editor.py) checks it with the same pattern, so it is
+# editor's video block (hfd.writing_aids) checks it with the same pattern, so it is
 # written in the syntax Python and JavaScript share.
 VIDEO_ADDRESS = (r"^https://(?:(?:www\.|m\.)?youtube\.com/watch\?(?:[^#]*&)?v=|youtu\.be/)"
                  r"([A-Za-z0-9_-]{11})(?:[&?#]\S*)?$")

@@ -84,8 +84,7 @@ def aid_rules(config: MkDocsConfig, pages: dict[str, str]) -> list[dict]:
     by_title = sorted(pages.items(), key=lambda page: page[1].casefold())
     return [
         _rule(PICTURE, shown(PICTURE)),
-        # Shown as a line across the text, where the teaser ends (the site shows nothing).
-        _rule(TEASER_BREAK, '<hr aria-label="End of the teaser">'),
+        _rule(TEASER_BREAK, ""),  # the site shows nothing there
         # The player's placeholder as hfd.video draws it, for the video the address names.
         {**_rule(VIDEO, placeholder(TOKEN.format(name="id"), TOKEN.format(name="title"))),
          "derived": {"id": {"from": "url", "pattern": VIDEO_ADDRESS}},

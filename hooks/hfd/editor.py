@@ -181,7 +181,8 @@ def preview_parts(config: MkDocsConfig) -> dict:
         "after": "\n".join(_AFTER_TEXT.findall(built)),
         "authors": {key: {"name": author.get("name", key), "role": author.get("role") or author.get("description") or ""}
                     for key, author in (authors(config) if blog else {}).items()},
-        "about_page": "/" + trust.get("about_page", ""), "editorial_page": "/" + trust.get("editorial_page", ""),
+        # From the site's root ("/about/"), never "//" (another host), whatever the setting starts with.
+        **{name: "/" + str(trust.get(name, "")).lstrip("/") for name in ("about_page", "editorial_page")},
         "language": config.theme.get("language") or "en",
         "pages": sorted(path.stem for path in Path(config.docs_dir).glob("*.md")),
     }

@@ -106,8 +106,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-110)  # once the blog plugin has rendered a list's teasers (-100), and
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:  # search read the page (0)
-    if getattr(page, "authors", None) is not None and "</h1>" in page.content:
-        page.content = page.content.replace("</h1>", "</h1>\n" + _byline(page, config), 1)
+    if getattr(page, "authors", None) is not None:  # a post: its byline under its title
+        if "</h1>" in page.content:
+            page.content = page.content.replace("</h1>", "</h1>\n" + _byline(page, config), 1)
+        else:  # no "# Title" in its text (the editor writes none): the template puts the title first
+            page.content = _byline(page, config) + "\n" + page.content
     if page.is_homepage:
         blog = config.plugins.get("material/blog")
         count = config.extra.get("home", {}).get("latest_posts", DEFAULT_LATEST_POSTS)

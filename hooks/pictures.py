@@ -23,6 +23,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -104,7 +105,7 @@ def _publish_resized(file: File, files: Files, config: MkDocsConfig, cache: Path
         if files.get_file_from_path(copy.src_uri) is None:
             files.append(copy)
             webp_url = copy.url
-    _pictures[file.url] = Picture(width, height, webp_url)
+    _pictures[unquote(file.url)] = Picture(width, height, webp_url)
 
 
 def _publish_as_jpeg(file: File, files: Files) -> None:
@@ -202,7 +203,7 @@ def _record_svg(file: File) -> None:
     if not (width and height) and len(view_box) == 4:
         width, height = _number(view_box[2]), _number(view_box[3])
     if width and height:
-        _pictures[file.url] = Picture(round(width), round(height))
+        _pictures[unquote(file.url)] = Picture(round(width), round(height))
 
 
 # -----------------------------------------------------------------------------

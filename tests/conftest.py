@@ -72,13 +72,20 @@ def run_folder(tmp_path_factory, worker_id) -> Path:
 
 def once(folder: Path, make: Callable[[Path], None]) -> Path:
     """`make(folder)` once for the whole run: the first worker to ask makes it, the
-    others wait for it and find it made."""
+    others wait for it and find it made. If it fails, every test that needs it fails
+    with its message (not with what a half-made folder would raise)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(f"{folder}.lock"):
-        done = folder / ".made"
+        done, failed = folder.with_name(folder.name + ".made"), folder.with_name(folder.name + ".failed")
+        if failed.exists():
+            raise RuntimeError(failed.read_text(encoding="utf-8"))
         if not done.exists():
             folder.mkdir(exist_ok=True)
-            make(folder)
+            try:
+                make(folder)
+            except BaseException as error:
+                failed.write_text(f"{folder.name}, made once for the run, failed:\n{error}", encoding="utf-8")
+                raise
             done.touch()
     return folder
 

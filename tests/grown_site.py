@@ -22,6 +22,7 @@ import itertools
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -30,6 +31,10 @@ from tests.site_build import copy_project, post_markdown
 PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
 PHOTO_SIZE = (4032, 3024)  # a 12-megapixel phone camera, stored sideways
 IPHONE_PHOTO = "assets/images/articles/ca-va/from-an-iphone.heic"  # published as .jpg
+# Named as the editor keeps a photo's name (a space, an accent), and linked as it writes it.
+# A title beyond ASCII, without `slug:` (one no author's post would have: addresses are unique).
+ACCENTED_TITLE = "Distonía cervical: una página de prueba"
+NAMED_PHOTO = "assets/images/articles/distonía/estiramiento de cuello.jpg"
 SECOND_CATEGORY = "Living with dystonia"
 UNPUBLISHED_DRAWINGS = ["assets/images/articles/a-draft/plan.svg", "assets/images/articles/a-scheduled-post/plan.svg"]
 
@@ -40,6 +45,7 @@ def grown_project(destination: Path, today: dt.date) -> Path:
     posts = project / "docs/blog/posts"
     _phone_photo(project / "docs" / PHOTO)
     _phone_photo(project / "docs" / IPHONE_PHOTO, size=(2400, 1800), kind="HEIF")
+    _phone_photo(project / "docs" / NAMED_PHOTO, size=(2400, 1800))
     for drawing in UNPUBLISHED_DRAWINGS:  # shown only by the draft, or the scheduled post
         (project / "docs" / drawing).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / drawing).write_text(
@@ -103,12 +109,15 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             body=("Un début.\n\n<!-- more -->\n\nLa suite, with an ampersand & a quote \" too.\n\n"
                   f"![A cup of tea on a windowsill.](../../{IPHONE_PHOTO})\n"),
         ).replace("slug: unused\n", ""),
+        # As the editor writes a post: no "# Title" line in its text.
         "distonia-cervical": post_markdown(
-            "unused", slug=None, title="Distonía cervical: primeros pasos",
+            "unused", slug=None, title=ACCENTED_TITLE,
             description="Lo que aprendí en mis primeros meses con distonía cervical.",
             date={"created": "2024-03-12"},
             body=("Estos son los primeros pasos que di después del diagnóstico.\n\n<!-- more -->\n\n"
-                  "Cada persona es distinta: hable con su médico antes de cambiar nada.\n")),
+                  "Cada persona es distinta: hable con su médico antes de cambiar nada.\n\n"
+                  f"![Un cuello que se estira despacio.](../../{quote(NAMED_PHOTO)})\n"),
+        ).replace(f"# {ACCENTED_TITLE}\n\n", ""),
         "a-long-description": post_markdown(
             "a-long-description", title="Hands, pens and keyboards", categories=[SECOND_CATEGORY],
             description=("Writer's cramp, typing and the small adjustments that make a day of "

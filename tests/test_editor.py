@@ -9,6 +9,7 @@ import io
 import json
 import posixpath
 import re
+import subprocess
 
 import pytest
 import yaml
@@ -22,7 +23,7 @@ from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY,
                         editor_config, is_editor_page, package_problems)
 from hfd.front_matter import POST_FIELDS
 from hfd.hosting import meta_policy
-from hfd.video import VIDEO_ADDRESS
+from hfd.video import VIDEO_ADDRESS, video_id
 from hfd.writing_aids import FOLDERS, PAGE_LINK, VIDEO
 from tests.conftest import built_variant
 from tests.site_build import REPO, assert_refused, build_with
@@ -100,7 +101,8 @@ def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_o
                   *html_pages(site)]:
         assert "admin/" not in (site / place).read_text(), f"{place} names the editor"
     assert "/admin/*\n  ! Content-Security-Policy\n" in (site / "_headers").read_text()
-    assert json.loads((site / EDITOR_CONFIG).read_text())["media_libraries"] == {"stock_assets": False}
+    libraries = json.loads((site / EDITOR_CONFIG).read_text())["media_libraries"]
+    assert libraries["stock_assets"] is False and libraries["default"]["config"]["slugify_filename"] is True
 
 
 def test_the_writing_aids_link_to_each_published_page_and_take_the_builds_video_addresses(built):
@@ -115,6 +117,30 @@ def test_the_writing_aids_link_to_each_published_page_and_take_the_builds_video_
         offered = [posixpath.normpath(posixpath.join(folder, option["value"])) for option in options]
         assert sorted(offered) == sorted(published), collection
         assert all(option["label"] for option in options)
+
+
+# Addresses an author pastes, and the video each names for the build (None: refused).
+VIDEO_ADDRESSES = {
+    "https://www.youtube.com/watch?v=abcdefghijk": "abcdefghijk",
+    "https://m.youtube.com/watch?feature=share&v=abcdefghijk&t=30": "abcdefghijk",
+    "https://youtu.be/abcdefghijk?si=x": "abcdefghijk",
+    "https://www.youtube.com/shorts/abcdefghijk": "abcdefghijk",
+    "https://youtube.com/live/abcdefghijk?feature=share": "abcdefghijk",
+    "http://youtu.be/abcdefghijk": None,
+    "youtube.com/watch?v=abcdefghijk": None,
+    "https://www.youtube.com/watch?v=abcdefghijkl": None,
+    "https://youtu.be/abcdefghijk/more": None,
+    "https://vimeo.com/123456789": None,
+    "https://www.youtube.com.example.org/watch?v=abcdefghijk": None,
+}
+
+
+def test_the_editor_and_the_build_take_the_same_video_addresses():
+    in_javascript = json.loads(subprocess.run(
+        ["node", "-e", "const [pattern, ...urls] = process.argv.slice(1);"
+                       "console.log(JSON.stringify(urls.map((url) => new RegExp(pattern).exec(url)?.[1] ?? null)))",
+         VIDEO_ADDRESS, *VIDEO_ADDRESSES], capture_output=True, text=True, check=True).stdout)
+    assert [video_id(url) for url in VIDEO_ADDRESSES] == list(VIDEO_ADDRESSES.values()) == in_javascript
 
 
 def _rules(site: Path) -> dict:
@@ -146,7 +172,7 @@ FOLDER = """async ([path, data, waiting]) => { try {
 } catch (error) { if (!waiting) throw error; return waiting === true ? false : null; } }"""
 
 PROJECT_FILES = ("mkdocs.yml", "docs/*.md", "docs/blog/posts/*.md", "docs/blog/.authors.yml")
-ARTICLE = {"title": "Walking again: a first step", "description": "How one client began walking again.",
+ARTICLE = {"title": "Walking again: a first step, à pied", "description": "How one client began walking again.",
            "slug": "walking-again", "date.created": "2024-03-01", "date.updated": "2024-03-03",
            "last_reviewed": "2024-03-02", "next_review": "2025-01-01", "image_alt": "A teal square",
            "sources.0.title": "A study", "sources.0.url": "https://example.org/study",
@@ -159,8 +185,9 @@ ADDED = " Added in the editor."
 # {field: value}}; the page a link leads to is the first the list offers.
 AIDS = {"YouTube video": {"title": "A short talk", "url": "https://www.youtube.com/watch?v=abcdefghijk"},
         "Link to a page of this site": {"text": "read this page", "page": None},
-        "Picture with caption": {"src": "inline.jpg", "alt": "A teal field", "caption": "A field, in teal.",
+        "Picture with caption": {"src": "Café au lait.jpg", "alt": "A teal field", "caption": "A field, in teal.",
                                  "credit": "Drawn for this test"}}
+UPLOADED = "cafe-au-lait.jpg"  # the picture's file, renamed as addresses are
 
 
 def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, run_folder, tmp_path):
@@ -200,11 +227,11 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         page.get_by_role("alertdialog").get_by_role("button", name="OK").click()
         video.fill(AIDS["YouTube video"]["url"])
         page.get_by_role("button", name="Save").click()
-        post = "docs/blog/posts/walking-again-a-first-step.md"
+        post = "docs/blog/posts/walking-again-a-first-step-a-pied.md"  # its file and folder in plain ASCII
         saved = {post: _saved(page, post)}
         _settled(page)
         picture = "docs" + yaml.safe_load(saved[post].split("---")[1])["image"]  # from the site's root, docs/
-        inline = f"docs/assets/images/articles/{Path(post).stem}/{AIDS['Picture with caption']['src']}"
+        inline = f"docs/assets/images/articles/{Path(post).stem}/{UPLOADED}"
         for path in (picture, inline):
             saved[path] = base64.b64decode(_saved(page, path))
 
@@ -234,7 +261,7 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         f"![{figure['alt']}](../../{inline.removeprefix('docs/')})\n\n/// caption\n{figure['caption']}\n\n"
         f"Credit: {figure['credit']}\n///\n"), saved[post]
     assert (REPO / Path(post).parent / linked).resolve().is_file()
-    assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step'", "+title: Walking again",
+    assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step, à pied'", "+title: Walking again",
                                                    "-draft: false", "+draft: true"]
     hand_written = (REPO / existing).read_text()
     # Its text is kept, teaser break, captions and credits included, but for the words added.
@@ -244,8 +271,8 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
     assert result.returncode == 0, result.output + saved[post]
     published = (tmp_path / "project/site/blog/walking-again/index.html").read_text()
     assert 'class="hfd-video"' in published and 'class="hfd-credit"' in published
-    for name in ("photo.jpg", AIDS["Picture with caption"]["src"]):
-        assert max(Image.open(tmp_path / "project/site/assets/images/articles/walking-again-a-first-step" / name).size) <= 2000
+    for name in ("photo.jpg", Path(inline).name):
+        assert max(Image.open(tmp_path / "project/site" / Path(inline).parent.relative_to("docs") / name).size) <= 2000
 
 
 def test_the_preview_shows_an_article_as_the_site_does(browser, run_folder):
@@ -314,9 +341,10 @@ def _insert_aids(page, body, folder: Path) -> str:
             with page.expect_file_chooser() as chooser:
                 page.get_by_role("dialog").get_by_role("button", name="Upload").click()
             chooser.value.set_files(folder / value)
-            page.get_by_role("dialog").get_by_role("option", name=re.compile(re.escape(value) + "$")).click()  # uploaded: chosen
+            expect(page.get_by_role("dialog").get_by_text("Enter URL")).to_have_count(0)  # files of this site only
+            page.get_by_role("dialog").get_by_role("option", name=re.compile("[/]" + re.escape(UPLOADED) + "$")).click()
             page.get_by_role("dialog").get_by_role("button", name="Insert").click()
-            expect(part(name)).to_contain_text(value)
+            expect(part(name)).to_contain_text(UPLOADED)
         else:
             part(name).locator("input, textarea").first.fill(value)
     options = next(aid for aid in page.evaluate("window.hfdEditor.aids") if aid["id"] == PAGE_LINK.id.format(

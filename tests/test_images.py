@@ -5,7 +5,7 @@ a WebP copy; every image has its size; the file in docs/ is never changed."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import pytest
 from PIL import Image
@@ -22,7 +22,7 @@ def _images(site):
     theme's logo and avatars have their size in the stylesheet)."""
     for path in html_pages(site):
         for image in soup(site, path).select(".md-content .md-typeset img:not(.md-author img)"):
-            target = urljoin("/" + path, image["src"]).lstrip("/")
+            target = unquote(urljoin("/" + path, image["src"])).lstrip("/")  # "a%20b.jpg" is "a b.jpg"
             yield path, image, site / target
 
 

@@ -121,8 +121,11 @@ def editor_config(config: MkDocsConfig) -> dict:
         "publish_mode": "editorial_workflow" if editor.get("review") else "simple",
         "media_folder": "docs/assets/images",
         # No stock photo services in the picture chooser: they are other sites (the policy
-        # refuses them, and the build refuses a picture from another site).
-        "media_libraries": {"stock_assets": False},
+        # refuses them, and the build refuses a picture from another site). A photo's file
+        # is renamed as addresses are ("Cuello mañana.jpg" is cuello-manana.jpg).
+        "media_libraries": {"stock_assets": False, "default": {"config": {"slugify_filename": True}}},
+        # File and folder names in plain ASCII, as the build gives a post's address.
+        "slug": {"encoding": "ascii", "clean_accents": True},
         "public_folder": "/assets/images",
         "site_url": config.site_url or "",
         # An optional field left empty is left out, not written as '' (which the build refuses

@@ -29,11 +29,13 @@ class Picture:
     webp_url: str | None = None  # the site-relative address of its WebP copy
 
 
-published: dict[str, Picture] = {}  # by the site-relative address of the published file
+# By the site-relative address of the published file, decoded ("a b.jpg", not "a%20b.jpg"):
+# a page may link to it either way (the editor writes "%20" for a space, and "%C3%AD" for "í").
+published: dict[str, Picture] = {}
 
 
 def published_picture(url: str) -> Picture | None:
-    return published.get(url)
+    return published.get(unquote(url))
 
 
 def fit_images(html: str, page_url: str) -> str:

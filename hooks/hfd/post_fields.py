@@ -35,7 +35,8 @@ KINDS = {
     "day": {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False},
     "authors": {"widget": "select", "multiple": True, "min": 1},
     "categories": {"widget": "select", "multiple": True, "min": 1},
-    "picture": {"widget": "image"},
+    # A file of this site only: no "Enter URL" (the build refuses a picture from another site).
+    "picture": {"widget": "image", "choose_url": False},
     "yes/no": {"widget": "boolean", "default": False},
     "group": {"widget": "object"},
     "list": {"widget": "list"},
@@ -65,7 +66,7 @@ POST_FIELDS = (
     Field("categories", "Category", "categories", True, "Where readers find it (from mkdocs.yml).",
           ["Understanding dystonia"]),
     Field("image", "Picture shown when shared", "picture", False,
-          "A JPEG or PNG photo; it is shown when the article is shared.",
+          "A photo from your phone or computer (an iPhone's too); it is shown when the article is shared.",
           "assets/images/articles/my-article/cover.jpg"),
     Field("image_alt", "What the shared picture shows", "paragraph", False,
           "For readers who cannot see it; needed when there is a picture.",
@@ -113,6 +114,8 @@ def form_field(item: Field, choices: dict[str, list[str]]) -> dict:
         form["fields"] = [form_field(sub, choices) for sub in item.fields]
     if item.kind == "text":  # Markdown as written: the teaser break and the site's markers kept
         form.update(modes=["raw", "rich_text"], default=item.example or "")
+    if item.kind == "day" and item.required:  # a new article's: today, until changed
+        form["default"] = "{{now}}"
     if item.kind == "picture":  # `image:` is a path from docs/, as the share picture is read
         form.update(media_folder="/docs/assets/images/articles/{{slug}}",
                     public_folder="assets/images/articles/{{slug}}")

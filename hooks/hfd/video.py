@@ -4,6 +4,7 @@ In Markdown, a link on its own line, marked with `{ .youtube }`:
 
     [Title of the video](https://www.youtube.com/watch?v=VIDEO_ID){ .youtube }
 
+(or the video's youtu.be, /shorts/ or /live/ address),
 becomes a placeholder with the title and a play button (no thumbnail, no request to
 YouTube). Pressing play swaps in a youtube-nocookie.com player (assets/javascripts/
 video.js, added only to pages that have a video). Without JavaScript it stays a link.
@@ -22,7 +23,7 @@ _VIDEO_LINK = re.compile(r'<p><a class="youtube" href="([^"]*)"[^>]*>(.*?)</a></
 # A YouTube video's address, as the build accepts it, its video's id the group: the
 # editor's video block (hfd.writing_aids) checks it with the same pattern, so it is
 # written in the syntax Python and JavaScript share.
-VIDEO_ADDRESS = (r"^https://(?:(?:www\.|m\.)?youtube\.com/watch\?(?:[^#]*&)?v=|youtu\.be/)"
+VIDEO_ADDRESS = (r"^https://(?:(?:www\.|m\.)?youtube\.com/(?:watch\?(?:[^#]*&)?v=|shorts/|live/)|youtu\.be/)"
                  r"([A-Za-z0-9_-]{11})(?:[&?#]\S*)?$")
 VIDEO_EXAMPLE = "https://www.youtube.com/watch?v=VIDEO_ID"
 
@@ -43,13 +44,13 @@ def embed_videos(html_content: str, page) -> str:
 
 def _placeholder(link: re.Match, page) -> str:
     url, title_html = html.unescape(link[1]), link[2]
-    video_id = _video_id(url)
-    if video_id is None:
+    found = video_id(url)
+    if found is None:
         raise PluginError(
             f"docs/{page.file.src_uri}: '{url}' is not a YouTube video address. Use "
             f"{VIDEO_EXAMPLE} or https://youtu.be/VIDEO_ID."
         )
-    return placeholder(video_id, title_html)
+    return placeholder(found, title_html)
 
 
 def placeholder(video_id: str, title_html: str) -> str:
@@ -69,6 +70,7 @@ def placeholder(video_id: str, title_html: str) -> str:
     )
 
 
-def _video_id(url: str) -> str | None:
+def video_id(url: str) -> str | None:
+    """The id of the video `url` names (VIDEO_ADDRESS), or None."""
     match = re.fullmatch(VIDEO_ADDRESS, url)
     return match[1] if match else None

@@ -33,7 +33,7 @@ FOLDERS = {"articles": "blog/posts", "pages": "."}
 class AidField:
     name: str
     label: str
-    widget: str  # Sveltia's: string, text, image, select
+    widget: str  # Sveltia's: string, text, image (a file of this site only), select
     holds: str   # what the Markdown holds there (HOLDS in components.js): words, line, lines, address, choice
     hint: str
 
@@ -84,7 +84,7 @@ def aid_rules(config: MkDocsConfig, pages: dict[str, str]) -> list[dict]:
     by_title = sorted(pages.items(), key=lambda page: page[1].casefold())
     return [
         _rule(PICTURE, shown(PICTURE)),
-        _rule(TEASER_BREAK, ""),  # the site shows nothing there
+        {**_rule(TEASER_BREAK, ""), "most": 1},  # the site shows nothing there; the teaser ends once
         # The player's placeholder as hfd.video draws it, for the video the address names.
         {**_rule(VIDEO, placeholder(TOKEN.format(name="id"), TOKEN.format(name="title"))),
          "derived": {"id": {"from": "url", "pattern": VIDEO_ADDRESS}},

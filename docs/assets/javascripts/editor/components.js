@@ -32,8 +32,10 @@
     const isWords = (name) => aid.fields.some((field) => field.name === name && field.holds === "words");
     CMS.registerEditorComponent({
       id: aid.id, label: aid.label, icon: aid.icon,
-      fields: aid.fields.map(({ name, label, widget, hint }) =>
-        ({ name, label, widget, hint, required: true, ...(aid.options?.[name] && { options: aid.options[name] }) })),
+      fields: aid.fields.map(({ name, label, widget, hint }) => ({
+        name, label, widget, hint, required: true, ...(aid.options?.[name] && { options: aid.options[name] }),
+        ...(widget === "image" && { choose_url: false }),  // a file of this site: the build refuses others
+      })),
       pattern: patternOf(aid),
       fromBlock: (match) => Object.fromEntries(aid.fields.map(({ name }) =>
         [name, isWords(name) ? unescapeWords(match.groups[name]) : match.groups[name]])),
@@ -52,14 +54,17 @@
   }
 
   // What is wrong with the blocks of a text, in the author's words.
-  const problemsIn = (text) => window.hfdEditor.aids.flatMap((aid) =>
-    [...text.matchAll(new RegExp(patternOf(aid).source, "gm"))].flatMap((match) => aid.fields.flatMap((field) => {
-      const value = match.groups[field.name].trim();
-      const allowed = aid.allowed?.[field.name];
-      if (!value) return [`${aid.label}: “${field.label}” is empty.`];
-      if (allowed && !new RegExp(allowed).test(value)) return [`${aid.label}: “${value}” is not one the site accepts. ${field.hint}`];
-      return [];
-    })));
+  const problemsIn = (text) => window.hfdEditor.aids.flatMap((aid) => {
+    const blocks = [...text.matchAll(new RegExp(patternOf(aid).source, "gm"))];
+    return (blocks.length > (aid.most ?? Infinity) ? [`“${aid.label}” is there ${blocks.length} times; keep one.`] : [])
+      .concat(blocks.flatMap((match) => aid.fields.flatMap((field) => {
+        const value = match.groups[field.name].trim();
+        const allowed = aid.allowed?.[field.name];
+        if (!value) return [`${aid.label}: “${field.label}” is empty.`];
+        if (allowed && !new RegExp(allowed).test(value)) return [`${aid.label}: “${value}” is not one the site accepts. ${field.hint}`];
+        return [];
+      })));
+  });
   CMS.registerEventListener({
     name: "preSave",
     handler: ({ entry }) => {

@@ -113,6 +113,7 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         "distonia-cervical": post_markdown(
             "unused", slug=None, title=ACCENTED_TITLE,
             description="Lo que aprendí en mis primeros meses con distonía cervical.",
+            image="/" + NAMED_PHOTO, image_alt="Un cuello que se estira despacio.",  # as the editor writes it
             date={"created": "2024-03-12"},
             body=("Estos son los primeros pasos que di después del diagnóstico.\n\n<!-- more -->\n\n"
                   "Cada persona es distinta: hable con su médico antes de cambiar nada.\n\n"

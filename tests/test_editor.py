@@ -293,13 +293,14 @@ def test_the_preview_shows_an_article_as_the_site_does(browser, run_folder):
     assert shown == published
 
 
-# What a reader sees of an article: the words of its byline, call-to-action and disclaimer,
+# What a reader sees of an article: the words of its byline, sources, call-to-action and disclaimer,
 # and the type and colours of its title, text, captions, call-to-action and footer.
 AS_SHOWN = r"""() => {
   const words = (selector) => document.querySelector(selector).innerText.replace(/\s+/g, " ").trim();
   const look = (selector) => { const style = getComputedStyle(document.querySelector(selector));
     return [style.fontFamily, style.fontSize, style.lineHeight, style.fontWeight, style.color, style.backgroundColor]; };
-  return {byline: words(".hfd-byline"), cta: words(".hfd-cta"), disclaimer: words(".hfd-disclaimer"),
+  return {byline: words(".hfd-byline"), sources: words(".hfd-sources"), cta: words(".hfd-cta"),
+          disclaimer: words(".hfd-disclaimer"),
           title: look("article h1"), text: look("article p:not([class], figure *)"),
           caption: look("article figcaption"), callToAction: look(".hfd-cta"), footer: look(".md-footer")};
 }"""

@@ -187,6 +187,7 @@ def preview_parts(config: MkDocsConfig) -> dict:
         # From the site's root ("/about/"), never "//" (another host), whatever the setting starts with.
         **{name: "/" + str(trust.get(name, "")).lstrip("/") for name in ("about_page", "editorial_page")},
         "language": config.theme.get("language") or "en",
+        "no_sources_note": trust.get("no_sources_note", ""),
         "pages": sorted(path.stem for path in Path(config.docs_dir).glob("*.md")),
     }
 

@@ -1,8 +1,9 @@
-// The editor's preview (/admin/) in the site's own look: its stylesheet and colours, an
-// article's title and byline, its text, then the booking call-to-action and the footer
-// with the disclaimer. Those last two, the stylesheets and the page's colour attributes
-// are the built site's own (window.hfdEditor.preview, from hooks/hfd/editor.py); the
-// byline is written as partials/byline.html writes it (test_editor.py compares the two).
+// The editor's preview (/admin/) in the site's own look: its stylesheets and colours, an
+// article's title, byline, text and sources, then the booking call-to-action and the
+// footer with the disclaimer. Those last two, the stylesheets and the page's colour
+// attributes are the built site's own (window.hfdEditor.preview, from hooks/hfd/editor.py);
+// the byline and sources are drawn as partials/byline.html and article-end.html draw
+// them (test_editor.py compares them with a built article).
 (function () {
   "use strict";
   const site = window.hfdEditor.preview;
@@ -27,6 +28,14 @@
         " ", h("a", { href: site.editorial_page }, "How articles are written and reviewed")));
   };
 
+  // What the article rests on, as partials/article-end.html lists it.
+  const sources = (data) => h("section", { className: "hfd-sources" }, h("h2", null, "Sources"),
+    (data.sources || []).length
+      ? h("ol", null, data.sources.map((source, index) => h("li", { key: index },
+        source.url ? h("a", { href: source.url }, source.title) : source.title,
+        source.citation ? `. ${source.citation}` : null)))
+      : h("p", null, site.no_sources_note));
+
   // A page as the site lays it out. The text's own first heading is its title: shown by
   // the template (hidden in the text), with the byline under it, as on the site.
   const page = (isArticle) => ({ entry, widgetFor }) => {
@@ -42,7 +51,8 @@
               h("article", { className: "md-content__inner md-typeset" },
                 h("h1", null, heading || data.title),
                 isArticle ? byline(data) : null,
-                h("div", { className: heading ? "hfd-preview__text" : "" }, widgetFor("body")))))),
+                h("div", { className: heading ? "hfd-preview__text" : "" }, widgetFor("body")),
+                isArticle ? sources(data) : null)))),
         h("div", { dangerouslySetInnerHTML: { __html: site.after } })));
   };
   CMS.registerPreviewTemplate("articles", page(true));

@@ -14,7 +14,8 @@ Steps, in build order:
    only such posts show. `make serve` shows every post. A redirect or a nav entry to
    one that is not published stops the build, as does one at the address of a
    published page.
-3. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline.
+3. on_page_markdown: an unpublished post is marked "Draft" in the preview's byline; a
+   post without a "# Title" line (the editor writes none) is given one, from its title.
 4. on_page_content: a published page that links to an unpublished post stops the
    build, naming both.
 5. on_page_context, just before the page's template: each post gets its byline
@@ -33,6 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from hfd.blog import escape_markdown, has_title_line, is_post
 from hfd.links import private_links
 from hfd.pictures import fit_images, mark_credits
 from hfd.publishing import (THIS_BUILD, linked_unpublished, nav_to_unpublished, pictures_only_for,
@@ -87,8 +89,13 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 @event_priority(0)
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["unpublished"] = page.file.src_uri in THIS_BUILD
+    if is_post(page.file, config) and not has_title_line(markdown):
+        # Written in the editor: no "# Title" line. Given one, as a hand-written post's, it
+        # has the same heading, skip link (Material's goes to the first heading) and byline.
+        return f"# {escape_markdown(page.title)}\n\n{markdown}"
+    return markdown
 
 
 @event_priority(80)  # on the author's links, before the build adds its own
@@ -106,11 +113,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-110)  # once the blog plugin has rendered a list's teasers (-100), and
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:  # search read the page (0)
-    if getattr(page, "authors", None) is not None:  # a post: its byline under its title
-        if "</h1>" in page.content:
-            page.content = page.content.replace("</h1>", "</h1>\n" + _byline(page, config), 1)
-        else:  # no "# Title" in its text (the editor writes none): the template puts the title first
-            page.content = _byline(page, config) + "\n" + page.content
+    if getattr(page, "authors", None) is not None and "</h1>" in page.content:
+        page.content = page.content.replace("</h1>", "</h1>\n" + _byline(page, config), 1)
     if page.is_homepage:
         blog = config.plugins.get("material/blog")
         count = config.extra.get("home", {}).get("latest_posts", DEFAULT_LATEST_POSTS)

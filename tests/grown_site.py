@@ -117,7 +117,8 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             date={"created": "2024-03-12"},
             body=("Estos son los primeros pasos que di después del diagnóstico.\n\n<!-- more -->\n\n"
                   "Cada persona es distinta: hable con su médico antes de cambiar nada.\n\n"
-                  f"![Un cuello que se estira despacio.](../../{quote(NAMED_PHOTO)})\n"),
+                  f"![Un cuello que se estira despacio.](../../{quote(NAMED_PHOTO)})\n\n"
+                  "/// caption\nUn estiramiento.\n\nCredit: Foto de la autora.\n///\n"),
         ).replace(f"# {ACCENTED_TITLE}\n\n", ""),
         "a-long-description": post_markdown(
             "a-long-description", title="Hands, pens and keyboards", categories=[SECOND_CATEGORY],

@@ -7,7 +7,7 @@ import pytest
 from tests.browser_audits import FOCUS_RING_CONTRAST_JS, describe, tab_through
 from tests.reader_tour import SCHEMES, SCREENS
 from tests.site_build import MATERIAL, REPO, assert_refused, build_with
-from tests.site_pages import soup
+from tests.site_pages import html_pages, soup
 
 pytestmark = pytest.mark.browser
 
@@ -115,6 +115,13 @@ def test_every_control_in_the_page_chrome_is_at_least_24px(reader_tour, screen):
 
 
 # -- Keyboard ---------------------------------------------------------------------------------
+
+
+def test_every_page_has_a_skip_link_to_its_content(site):
+    for path in html_pages(site):  # Material writes one only for a page with a heading
+        page = soup(site, path)
+        skip = page.select_one("a.md-skip")
+        assert skip is not None and page.find(id=skip["href"].removeprefix("#")), path
 
 
 def test_the_first_tab_reaches_a_skip_link_that_moves_past_the_header(tab, sample_pages):

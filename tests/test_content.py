@@ -4,7 +4,7 @@ depends on which articles exist or what they say."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from bs4 import BeautifulSoup
 
@@ -51,7 +51,7 @@ def test_every_figure_in_a_post_has_alt_text_size_caption_and_credit(site, sourc
                 continue  # a quotation
             assert image["alt"].strip(), post.source
             assert image.get("width") and image.get("height"), f"{post.source}: no layout shift"
-            target = urljoin("/" + post.address, image["src"]).lstrip("/")
+            target = unquote(urljoin("/" + post.address, image["src"])).lstrip("/")  # "a%20b.jpg" is "a b.jpg"
             assert (site / target).is_file(), f"{post.source}: {image['src']}"
             assert figure.find("figcaption").select_one(".hfd-credit"), post.source
 

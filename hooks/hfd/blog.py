@@ -3,6 +3,8 @@ they are published. Used by the build hooks and by the tests, one implementation
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -15,6 +17,27 @@ def posts_dir(config: MkDocsConfig) -> str | None:
     if blog is None:
         return None
     return blog.config.post_dir.format(blog=blog.config.blog_dir)
+
+
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+def has_title_line(markdown: str) -> bool:
+    """Whether `markdown` has a "# " heading (outside fenced code)."""
+    fenced = False
+    for line in markdown.splitlines():
+        if _FENCE.match(line.lstrip()):
+            fenced = not fenced
+        elif not fenced and re.match(r"#[ \t]", line):
+            return True
+    return False
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as plain words in Markdown: the characters it reads as markup (emphasis,
+    links, attribute lists, strike-through) backslash-escaped. ("<" needs none: a title
+    holding HTML is refused.)"""
+    return re.sub(r"([\\`*_{}\[\]()>#+!~-])", r"\\\1", text)
 
 
 def is_post(file: File, config: MkDocsConfig) -> bool:

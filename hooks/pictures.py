@@ -23,7 +23,6 @@ import io
 import json
 import re
 from pathlib import Path
-from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,7 +30,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hfd.pictures import Picture, attribute as _attribute, fit_images, mark_credits, number as _number, published as _pictures
+from hfd.pictures import (Picture, attribute as _attribute, fit_images, mark_credits, number as _number,
+                          published as _pictures, record_picture)
 
 RESIZED = (".jpg", ".jpeg", ".png", ".webp")
 IMAGE_SUFFIXES = (*RESIZED, ".gif", ".avif", ".svg")
@@ -105,7 +105,7 @@ def _publish_resized(file: File, files: Files, config: MkDocsConfig, cache: Path
         if files.get_file_from_path(copy.src_uri) is None:
             files.append(copy)
             webp_url = copy.url
-    _pictures[unquote(file.url)] = Picture(width, height, webp_url)
+    record_picture(file.url, Picture(width, height, webp_url))
 
 
 def _publish_as_jpeg(file: File, files: Files) -> None:
@@ -203,7 +203,7 @@ def _record_svg(file: File) -> None:
     if not (width and height) and len(view_box) == 4:
         width, height = _number(view_box[2]), _number(view_box[3])
     if width and height:
-        _pictures[unquote(file.url)] = Picture(round(width), round(height))
+        record_picture(file.url, Picture(round(width), round(height)))
 
 
 # -----------------------------------------------------------------------------

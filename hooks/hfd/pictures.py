@@ -34,6 +34,10 @@ class Picture:
 published: dict[str, Picture] = {}
 
 
+def record_picture(url: str, picture: Picture) -> None:
+    published[unquote(url)] = picture
+
+
 def published_picture(url: str) -> Picture | None:
     return published.get(unquote(url))
 

@@ -31,9 +31,9 @@ from tests.site_build import copy_project, post_markdown
 PHOTO = "assets/images/articles/a-walk-in-the-morning/from-my-phone.jpg"
 PHOTO_SIZE = (4032, 3024)  # a 12-megapixel phone camera, stored sideways
 IPHONE_PHOTO = "assets/images/articles/ca-va/from-an-iphone.heic"  # published as .jpg
-# Named as the editor keeps a photo's name (a space, an accent), and linked as it writes it.
 # A title beyond ASCII, without `slug:` (one no author's post would have: addresses are unique).
 ACCENTED_TITLE = "Distonía cervical: una página de prueba"
+# Named as the editor kept a photo's name before (a space, an accent), and linked as it wrote it.
 NAMED_PHOTO = "assets/images/articles/distonía/estiramiento de cuello.jpg"
 SECOND_CATEGORY = "Living with dystonia"
 UNPUBLISHED_DRAWINGS = ["assets/images/articles/a-draft/plan.svg", "assets/images/articles/a-scheduled-post/plan.svg"]

@@ -109,8 +109,6 @@ def editor_config(config: MkDocsConfig) -> dict:
     hfd.post_fields, with the allowed values read where the build reads them."""
     choices = post_fields.choices(config, author_roles(config) if config.plugins.get("material/blog") else {})
     editor = config.extra.get("editor") or {}
-    docs = Path(config.docs_dir)
-    pages = sorted(path.name for path in docs.glob("*.md"))
     body = post_fields.form_field(post_fields.BODY, choices)
     return {
         # Sign-in with a personal access token only: "Sign In with GitHub" needs an OAuth
@@ -145,10 +143,11 @@ def editor_config(config: MkDocsConfig) -> dict:
             {
                 "name": "pages", "label": "Site pages", "label_singular": "Page",
                 "format": "yaml-frontmatter",
-                "files": [{"name": name.removesuffix(".md"), "label": name.removesuffix(".md").replace("-", " ").capitalize(),
-                           "file": f"docs/{name}",
+                "files": [{"name": name, "label": name.replace("-", " ").capitalize(),
+                           "file": f"docs/{name}.md",
                            "fields": [post_fields.form_field(item, choices) for item in post_fields.PAGE_FIELDS]
-                           + [{**body, "default": "", "editor_components": aid_ids("pages")}]} for name in pages],
+                           + [{**body, "default": "", "editor_components": aid_ids("pages")}]}
+                          for name in site_pages(config)],
             },
         ],
     }
@@ -188,8 +187,13 @@ def preview_parts(config: MkDocsConfig) -> dict:
         **{name: "/" + str(trust.get(name, "")).lstrip("/") for name in ("about_page", "editorial_page")},
         "language": config.theme.get("language") or "en",
         "no_sources_note": trust.get("no_sources_note", ""),
-        "pages": sorted(path.stem for path in Path(config.docs_dir).glob("*.md")),
+        "pages": site_pages(config),  # a preview template each
     }
+
+
+def site_pages(config: MkDocsConfig) -> list[str]:
+    """The site's own pages (docs/*.md), by name: the editor's "Site pages"."""
+    return sorted(path.stem for path in Path(config.docs_dir).glob("*.md"))
 
 
 def package_problems(root: Path) -> list[str]:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from tests.browser_audits import (BLUE_COLOURS_JS, CHROME_TARGETS, SITE_NAME_JS, TARGETS_JS,
                                   Network, block_other_hosts, choose_stored_scheme, run_axe)
 from tests.reading import page_problems
-from tests.site_pages import url_of
 
 SCHEMES = ("light", "dark", "low-blue")
 LOW_BLUE = "hfd-warm"  # its name in mkdocs.yml's palette
@@ -55,15 +54,6 @@ p { margin-bottom: 2em !important; }
 """
 
 
-def call_to_action_texts(extra: dict, page: str) -> tuple[list[str], str]:
-    """(texts, button label) the call-to-action shows on `page`: its label (a paid
-    service), title and text; on the consultation page itself, its button is the
-    booking site's."""
-    cta, booking = extra["cta"], extra["booking"]
-    button = booking["scheduler_label"] if url_of(page) == booking["consultation_page"] else cta["button"]
-    return [cta["label"], cta["title"], cta["text"]], button
-
-
 def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset()) -> dict[str, list[Visit]]:
     """Visit each of `pages` (conftest.SamplePage) in one tab: loaded once, then looked at
     on each screen in turn (the tab resized). Whether the disclaimer and call-to-action
@@ -90,8 +80,7 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
                 network.wait_until_quiet(tab)
                 visit = Visit(str(page))
                 if page.url not in swept:
-                    texts, button = call_to_action_texts(page.source.config.extra, page.path)
-                    problems = page_problems(tab, page.source.disclaimer, texts, button)
+                    problems = page_problems(tab, page.source, page.path)
                     visit.disclaimer, visit.call_to_action = problems["disclaimer"], problems["call-to-action"]
                 if scheme == "low-blue":
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
@@ -205,13 +194,6 @@ def sweep_widths(tab) -> list[int]:
     return sorted({NARROWEST, *(width for width in found["changes"] if NARROWEST < width <= WIDEST)})
 
 
-def reader_settings(config: dict) -> list[tuple[int, str, bool]]:
-    """(palette index, its scheme, large text) for every reader setting the site offers:
-    each colour scheme of mkdocs.yml's theme.palette, and large text (in the first)."""
-    schemes = [(index, option["scheme"], False) for index, option in enumerate(config["theme"]["palette"])]
-    return [schemes[0], (*schemes[0][:2], True), *schemes[1:]]
-
-
 def sweep(tab, page, *, first_only: bool = False) -> list[str]:
     """Why the disclaimer or the call-to-action cannot be read on the page loaded in
     `tab` (a SamplePage), in any reader setting at any width (`sweep_widths`): one line
@@ -219,8 +201,11 @@ def sweep(tab, page, *, first_only: bool = False) -> list[str]:
     width that has some, trying first each width in the first setting and each setting
     at the first width."""
     config = page.source.config
-    texts, button = call_to_action_texts(config.extra, page.path)
-    settings, widths = reader_settings(config), sweep_widths(tab)
+    # Every reader setting the site offers, as (palette index, its scheme, large text): each
+    # colour scheme of mkdocs.yml's theme.palette, and large text (in the first).
+    schemes = [(index, option["scheme"], False) for index, option in enumerate(config["theme"]["palette"])]
+    settings = [schemes[0], (*schemes[0][:2], True), *schemes[1:]]
+    widths = sweep_widths(tab)
     plan = [(setting, width) for setting in settings for width in widths]
     if first_only:
         plan.sort(key=lambda step: (step[0] != settings[0]) + (step[1] != widths[0]))
@@ -233,7 +218,7 @@ def sweep(tab, page, *, first_only: bool = False) -> list[str]:
             applied = (palette, large)
             assert tab.evaluate(_SETTING_JS, [palette, large]) == [scheme, large], f"{page}: {scheme} not applied"
         tab.set_viewport_size({"width": width, "height": SWEEP_HEIGHT})
-        found = page_problems(tab, page.source.disclaimer, texts, button)
+        found = page_problems(tab, page.source, page.path)
         problems += [f"{page} at {width}px, {scheme} scheme, {'large' if large else 'normal'} text: "
                      f"{what}: {problem}" for what, listed in found.items() for problem in listed]
         if problems and first_only:

@@ -18,10 +18,13 @@ reason; the caller adds the page, scheme and screen.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy
 from PIL import Image
+
+from tests.site_pages import url_of
 
 MIN_CONTRAST = 4.5
 MIN_FONT_PX = 12
@@ -101,7 +104,8 @@ _SETTLE = """async () => {
 # themselves run finite animations to their end: `animations="disabled"`.)
 _FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # Scrolled to `y`, the page laid out and painted there: where it came to rest.
-_SCROLL = f"async (y) => {{ window.scrollTo({{top: y, behavior: 'instant'}}); await ({_FRAME})(); return [scrollX, scrollY]; }}"
+_SCROLL = (f"async (y) => {{ window.scrollTo({{top: y, behavior: 'instant'}}); await ({_FRAME})(); "
+           "return [scrollX, scrollY]; }")
 
 _TRANSPARENT = """([probe, on]) => {
     let style = document.getElementById("hfd-reading-probe-style");
@@ -213,9 +217,7 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
             if contrast < MIN_CONTRAST:
                 faint.setdefault(word.holder, []).append((word.word, contrast))
     problems: dict[tuple[str, int], list[str]] = {}
-    counts: dict[tuple[str, int], int] = {}
-    for word in words:
-        counts[word.holder] = counts.get(word.holder, 0) + 1
+    counts = Counter(word.holder for word in words)
     for holder, missing in unseen.items():
         problems.setdefault(holder, []).append(
             f"{len(missing)} of {counts[holder]} words are not drawn where they are "
@@ -287,13 +289,17 @@ CTA_SCOPE = "data-hfd-reading-cta"
 BUTTON_SCOPE = "data-hfd-reading-button"
 
 
-def page_problems(page, disclaimer: str, cta_texts: list[str], button: str) -> dict[str, list[str]]:
-    """Why the disclaimer, and the call-to-action (its texts and its button), cannot be
-    read, and its button pressed, on the loaded page: {"disclaimer": [...],
-    "call-to-action": [...]}."""
+def page_problems(page, source, path: str) -> dict[str, list[str]]:
+    """Why the disclaimer, and the call-to-action (its label, title, text and button),
+    cannot be read, and its button pressed, on the loaded `page`, written to `path` in the
+    site `source` describes: {"disclaimer": [...], "call-to-action": [...]}. On the
+    consultation page itself, the button is the booking site's."""
+    cta, booking = source.config.extra["cta"], source.config.extra["booking"]
+    button = booking["scheduler_label"] if url_of(path) == booking["consultation_page"] else cta["button"]
+    cta_texts = [cta["label"], cta["title"], cta["text"]]
     page.evaluate(_SETTLE)
     found = page.evaluate(_CTA_BOX, [cta_texts + [button], button, CTA_SCOPE, BUTTON_SCOPE])
-    texts = {"disclaimer": (disclaimer, None)}
+    texts = {"disclaimer": (source.disclaimer, None)}
     if found is not None:
         texts.update({f"'{text if len(text) <= 40 else text[:37] + '...'}'": (text, f"[{CTA_SCOPE}]")
                       for text in cta_texts})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urljoin
 
 import pytest
 
 from tests.conftest import BROWSED, NOW, BuiltSite, SamplePage
+from tests.reader_tour import SCHEMES, SCREENS, sweep, tour, unreadable
+from tests.reading import page_problems
 from tests.site_build import REPO, assert_refused, build, build_with, copy_project, post_markdown
 from tests.site_model import source_site
 from tests.site_pages import TEMPLATE_KINDS, html_pages, soup, text_of, url_of
@@ -31,12 +34,15 @@ def test_every_page_links_to_the_disclaimer_page(site):
         assert "/disclaimer/" in targets, page
 
 
-def test_every_page_has_a_labelled_booking_cta_outside_the_article_leading_to_the_consultation(site, source):
+def test_every_page_has_a_labelled_booking_cta_outside_and_after_the_article_leading_to_the_consultation(
+        site, source):
     label = source.config.extra["cta"]["label"]  # says "paid": the build's rule (test_trust.py)
     for page in html_pages(site):
         cta = soup(site, page).select_one("aside.hfd-cta")
         assert cta is not None, page
         assert cta.find_parent("article") is None, f"{page}: the CTA is kept apart from the article"
+        article = soup(site, page).select_one("article.md-content__inner")
+        assert article is None or article.find_next("aside", class_="hfd-cta") is cta, f"{page}: after the article"
         assert label in text_of(cta.select_one(".hfd-cta__label")), page
         button = cta.select_one("a.md-button--primary[href]")
         assert button, page
@@ -46,32 +52,20 @@ def test_every_page_has_a_labelled_booking_cta_outside_the_article_leading_to_th
             assert button["href"].rstrip("/").endswith("consultation"), page
 
 
-def test_the_cta_follows_every_posts_body(site, source):
-    for post in source.published_posts:
-        article = soup(site, post.page).select_one("article.md-content__inner")
-        assert article.find_next("aside", class_="hfd-cta") is not None, post.source
-
-
 # -- The build's check, on crafted HTML -----------------------------------------------------
 
 TEXT = "Disclaimer: this is not medical advice."
-
-
-@pytest.mark.parametrize("html", [
-    f"<footer><p>{TEXT}</p></footer>",
-    "<footer><p><strong>Disclaimer:</strong> this is not <em>medical</em> advice.</p></footer>",
-    f"<div><p>{TEXT}<br>more</p></div>",
-    f"<details open><summary>Legal</summary><p>{TEXT}</p></details>",
-    f"<dialog open><p>{TEXT}</p></dialog>",
-    f"<div hidden>x</div><p>{TEXT}</p>",
-    f'<p style="opacity: 0.9">{TEXT}</p>',
-    f"<p>\x08 \x00 \uffff</p><p>{TEXT}</p>",  # characters lxml cannot hold
-])
-def test_checker_accepts_a_visible_disclaimer(html):
-    from disclaimer import shows
-
-    assert shows(f"<html><body>{html}</body></html>", TEXT)
-
+# Ways a page shows the text, which the check must see as a reader does.
+SHOWN_IN_HTML = {
+    "in-a-footer": f"<footer><p>{TEXT}</p></footer>",
+    "across-inline-tags": "<footer><p><strong>Disclaimer:</strong> this is not <em>medical</em> advice.</p></footer>",
+    "before-a-line-break": f"<div><p>{TEXT}<br>more</p></div>",
+    "in-open-details": f"<details open><summary>Legal</summary><p>{TEXT}</p></details>",
+    "in-an-open-dialog": f"<dialog open><p>{TEXT}</p></dialog>",
+    "after-a-hidden-element": f"<div hidden>x</div><p>{TEXT}</p>",
+    "nearly-opaque": f'<p style="opacity: 0.9">{TEXT}</p>',
+    "after-characters-lxml-cannot-hold": f"<p>\x08 \x00 \uffff</p><p>{TEXT}</p>",
+}
 
 # Ways of hiding text in the HTML itself, each wrapped around what it hides, and what the
 # build's message says hides it: the build's check sees through each, on crafted HTML
@@ -130,12 +124,12 @@ def stylesheet_hidden_classes():
     return hidden_classes([*theme_stylesheets(config.theme.dirs, palette=True), *own])
 
 
-@pytest.mark.parametrize("html", HIDDEN_IN_HTML.values(), ids=HIDDEN_IN_HTML.keys())
-def test_the_builds_check_sees_through_hidden_text(html, stylesheet_hidden_classes):
+@pytest.mark.parametrize("case", [*SHOWN_IN_HTML, *HIDDEN_IN_HTML])
+def test_the_builds_check_sees_a_visible_disclaimer_and_sees_through_hidden_text(case, stylesheet_hidden_classes):
     from hfd.visible_text import visible_text
 
-    document = f"<html><head></head><body>{html}</body></html>"
-    assert TEXT not in visible_text(document, stylesheet_hidden_classes)
+    document = f"<html><head></head><body>{SHOWN_IN_HTML.get(case) or HIDDEN_IN_HTML[case]}</body></html>"
+    assert (TEXT in visible_text(document, stylesheet_hidden_classes)) is (case in SHOWN_IN_HTML)
 
 
 # -- The build refuses a site without it --------------------------------------------------
@@ -189,59 +183,49 @@ def test_the_build_refuses_a_site_without_the_disclaimer_naming_where_it_is_miss
     assert_refused(build_with(tmp_path, edits), *expected)
 
 
-def _assert_refused_saying(result, start: str, cause: str) -> None:
-    """The build stopped with a line that starts with `start` and names `cause`."""
-    assert_refused(result, start, one_screen=False)
-    line = next(line for line in result.output.splitlines() if line.startswith(f"  - {start}"))
-    assert cause in line, line
-
-
-# A page template per way of hiding, with the disclaimer or the call-to-action hidden so.
-# Not named CTA: the browser checks below name the call-to-action's selector so, and the
-# fixtures read the module's name when they run.
+# A page template per way of hiding, with the disclaimer or the call-to-action hidden so,
+# after the other (a tag left open hides all that follows). Not named CTA: the browser
+# checks below name the call-to-action's selector so, and the fixtures read the module's
+# name when they run.
 CTA_INCLUDE = '{% include "partials/booking-cta.html" %}'
 DISCLAIMER_HTML = '<div class="hfd-disclaimer">{{ disclaimer_html }}</div>'
-
-
-def _hiding_build(root, hidden: str, shown: str, wrappers: dict[str, tuple[str, str]]):
-    """One build of a site with a page per way of hiding `hidden` (after `shown`: a tag
-    left open hides all that follows); not strict, so that only the site's own check can
-    stop it."""
-    edits = {"mkdocs.yml": ("strict: true", "strict: false\nnot_in_nav: /hide-*.md")}
-    for name, (wrapper, _) in wrappers.items():
-        edits[f"overrides/hide-{name}.html"] = (
-            '{% extends "main.html" %}\n{% block footer %}<footer>' + shown
-            + wrapper.format(hidden if name != "svg-desc" else "{{ disclaimer_html | striptags }}")
-            + "</footer>{% endblock %}\n")
-        edits[f"docs/hide-{name}.md"] = (f"---\ntitle: Hidden, {name}\ntemplate: hide-{name}.html\n---\n\n"
-                                         "# Hidden\n\nText.\n")
-    return build_with(root, edits, strict=False)
+# What is hidden: (its markup, what is shown before it, the ways of hiding it). The
+# disclaimer's words may also be hidden as the text of an SVG <desc>, which holds no HTML.
+SVG_DESC = ("<svg><desc>{{{{ disclaimer_html | striptags }}}}</desc></svg>", "inside <svg>")
+HIDDEN_IN_PAGES = {
+    "disclaimer": (DISCLAIMER_HTML, CTA_INCLUDE, {**HIDING_WRAPPERS, "svg-desc": SVG_DESC}),
+    "booking call-to-action": (CTA_INCLUDE, DISCLAIMER_HTML, HIDING_WRAPPERS),
+}
 
 
 @pytest.fixture(scope="module")
-def disclaimer_hidden(tmp_path_factory):
-    wrappers = {**HIDING_WRAPPERS, "svg-desc": ("<svg><desc>{}</desc></svg>", "inside <svg>")}
-    return _hiding_build(tmp_path_factory.mktemp("hidden-disclaimer"), DISCLAIMER_HTML, CTA_INCLUDE, wrappers)
+def hiding_build(tmp_path_factory):
+    """`hiding_build(what)`: a build of a site with a page per way of hiding `what`, made
+    once; one build each, as the disclaimer's check stops a build before the call-to-action's
+    check runs. Not strict, so that only the site's own check can stop it."""
+    @functools.cache
+    def built(what: str):
+        hidden, shown, wrappers = HIDDEN_IN_PAGES[what]
+        edits = {"mkdocs.yml": ("strict: true", "strict: false\nnot_in_nav: /hide-*.md")}
+        for name, (wrapper, _) in wrappers.items():
+            edits[f"overrides/hide-{name}.html"] = ('{% extends "main.html" %}\n{% block footer %}<footer>'
+                                                   + shown + wrapper.format(hidden) + "</footer>{% endblock %}\n")
+            edits[f"docs/hide-{name}.md"] = (f"---\ntitle: Hidden, {name}\ntemplate: hide-{name}.html\n---\n\n"
+                                             "# Hidden\n\nText.\n")
+        return build_with(tmp_path_factory.mktemp("hidden"), edits, strict=False)
+
+    return built
 
 
-@pytest.fixture(scope="module")
-def call_to_action_hidden(tmp_path_factory):
-    return _hiding_build(tmp_path_factory.mktemp("hidden-cta"), CTA_INCLUDE, DISCLAIMER_HTML, HIDING_WRAPPERS)
-
-
-@pytest.mark.parametrize("name", [*HIDING_WRAPPERS, "svg-desc"])
-def test_the_build_refuses_a_disclaimer_hidden_in_the_html_naming_the_page_and_what_hides_it(
-        disclaimer_hidden, name):
-    cause = HIDING_WRAPPERS.get(name, ("", "inside <svg>"))[1]
-    _assert_refused_saying(disclaimer_hidden, f"docs/hide-{name}.md, template 'hide-{name}.html': no visible "
-                                              "disclaimer: ", cause)
-
-
-@pytest.mark.parametrize("name", HIDING_WRAPPERS)
-def test_the_build_refuses_a_call_to_action_hidden_in_the_html_naming_the_page_and_what_hides_it(
-        call_to_action_hidden, name):
-    _assert_refused_saying(call_to_action_hidden, f"docs/hide-{name}.md, template 'hide-{name}.html': no visible "
-                                                  "booking call-to-action", HIDING_WRAPPERS[name][1])
+@pytest.mark.parametrize("what, name", [(what, name) for what in HIDDEN_IN_PAGES for name in HIDDEN_IN_PAGES[what][2]])
+def test_the_build_refuses_a_disclaimer_or_call_to_action_hidden_in_the_html_naming_the_page_and_what_hides_it(
+        hiding_build, what, name):
+    result = hiding_build(what)
+    start = f"  - docs/hide-{name}.md, template 'hide-{name}.html': no visible {what}"
+    assert_refused(result, start, one_screen=False)
+    line = next(line for line in result.output.splitlines() if line.startswith(start))
+    _, _, ways = HIDDEN_IN_PAGES[what]
+    assert ways[name][1] in line, line
 
 
 # -- Links written in the disclaimer work wherever it appears ------------------------------
@@ -250,21 +234,15 @@ LINKED = ("**Disclaimer:** read our [privacy policy](privacy.md), the [contact p
           " and [this page](#disclaimer).")
 
 
-@pytest.fixture(scope="module")
-def linked_disclaimer_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("linked-disclaimer")
+def test_links_in_the_disclaimer_lead_to_their_page_from_every_page_and_every_feed(tmp_path):
     front = (REPO / "docs/disclaimer.md").read_text().rsplit("# Disclaimer", 1)[0]
-    result = build_with(root, {
+    result = build_with(tmp_path, {
         "docs/blog/posts/a-post.md": post_markdown("a-post", title="A post"),
         "docs/disclaimer.md": f"{front}# Disclaimer\n\n{LINKED}\n",
         "docs/contact.md": (REPO / "docs/contact.md").read_text() + "\n## Write to us\n\nBy email.\n",
     })
     assert result.returncode == 0, result.output
-    return root / "site"
-
-
-def test_links_in_the_disclaimer_lead_to_their_page_from_every_page_and_every_feed(linked_disclaimer_site):
-    site = linked_disclaimer_site
+    site = tmp_path / "site"
     for path in html_pages(site):
         links = soup(site, path).select("footer .hfd-disclaimer a[href]")
         targets = {urljoin("/" + url_of(path), a["href"]) for a in links}
@@ -284,9 +262,6 @@ def test_the_build_refuses_a_disclaimer_link_to_a_missing_page_naming_it(tmp_pat
 # -- every breakpoint, in every colour scheme and with large text; the other pages in every
 # -- scheme, on a phone and a desktop -------------------------------------------------------
 
-from tests.reader_tour import SCHEMES, SCREENS, call_to_action_texts, sweep, tour, unreadable  # noqa: E402
-from tests.reading import page_problems  # noqa: E402
-
 
 @pytest.mark.browser
 @pytest.mark.parametrize("screen", SCREENS)
@@ -296,24 +271,19 @@ def test_every_kind_of_page_shows_a_readable_disclaimer_and_call_to_action(reade
     assert not problems, "\n" + "\n".join(problems)
 
 
-@pytest.fixture(scope="module")
-def template_pages(sample_pages) -> dict[str, SamplePage]:
-    """{kind: its page}: one page of each template of the browsed build (which the
-    reader's tour leaves to this sweep)."""
-    return {page.kind: page for page in sample_pages if page.built.variant == BROWSED and page.kind in TEMPLATE_KINDS}
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_each_template_shows_a_readable_disclaimer_and_call_to_action_at_every_width_in_every_setting(
-        tab, template_pages, kind):
-    page = template_pages[kind]
+        tab, sample_pages, kind):
+    # The page of that template in the browsed build: the reader's tour leaves it to this sweep.
+    page = next(page for page in sample_pages if page.built.variant == BROWSED and page.kind == kind)
     problems = sweep(tab(url=page.url, bypass_csp=True), page)
     assert not problems, "\n" + "\n".join(problems)
 
 
 # Ways a stylesheet can hide them, which no check of the HTML sees: the reader's does.
 DISCLAIMER = ".md-footer-meta .hfd-disclaimer"
+CTA = "aside.hfd-cta"
 HIDING_STYLES = {
     "display-none": (f"{DISCLAIMER} {{ display: none }}", "not rendered"),
     "visibility-hidden": (f"{DISCLAIMER} {{ visibility: hidden }}", "not rendered"),
@@ -342,9 +312,6 @@ HIDING_STYLES = {
                         ".md-container { background: #fbfaf7 }", "not drawn"),
     "dark-scheme-only": (f"[data-md-color-scheme=slate] {DISCLAIMER} {{ opacity: 0 }}", "not drawn"),
     "phone-only": (f"@media (max-width: 600px) {{ {DISCLAIMER} {{ display: none }} }}", "not rendered"),
-}
-CTA = "aside.hfd-cta"
-CTA_HIDING_STYLES = {
     "cta-opacity-0": (f"{CTA} {{ opacity: 0 }}", "not drawn"),
     "cta-off-screen": (f"{CTA} {{ position: absolute; left: -9999px }}", "outside the page"),
     "cta-low-contrast": (f"{CTA} .hfd-cta__inner, {CTA} .hfd-cta__inner * {{ color: #cfd9d6 !important }}",
@@ -377,9 +344,8 @@ def reader_check(browser, served):
             tabs[scheme, screen].goto(url + "about/", wait_until="networkidle")
         tab = tabs[scheme, screen]
         probe = tab.add_style_tag(content=css or "/* nothing added */")
-        texts, button = call_to_action_texts(built.source.config.extra, "about/index.html")
         try:
-            return page_problems(tab, built.source.disclaimer, texts, button)
+            return page_problems(tab, built.source, "about/index.html")
         finally:
             probe.evaluate("style => style.remove()")
             tab.evaluate("window.scrollTo(0, 0)")
@@ -390,10 +356,10 @@ def reader_check(browser, served):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", [*HIDING_STYLES, *CTA_HIDING_STYLES])
+@pytest.mark.parametrize("name", HIDING_STYLES)
 def test_the_readers_check_refuses_a_disclaimer_or_call_to_action_hidden_by_a_stylesheet(reader_check, name):
-    hidden = "call-to-action" if name in CTA_HIDING_STYLES else "disclaimer"
-    css, reason = {**HIDING_STYLES, **CTA_HIDING_STYLES}[name]
+    hidden = "call-to-action" if name.startswith("cta-") else "disclaimer"
+    css, reason = HIDING_STYLES[name]
     found = reader_check(css, scheme="dark" if name == "dark-scheme-only" else "light",
                          screen="desktop" if hidden == "disclaimer" and name != "phone-only" else "phone")
     assert any(reason in problem for problem in found[hidden]), found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 
 from tests.site_build import REPO
 
@@ -52,9 +53,10 @@ FOCUS_RING_CONTRAST_JS = """(element) => {
     const style = getComputedStyle(element);
     const ring = parse(style.outlineColor);
     const width = parseFloat(style.outlineWidth);
-    if (style.outlineStyle === "none" || !ring || width < 2) return {contrast: 0, width};
+    const html = element.outerHTML.slice(0, 100);
+    if (style.outlineStyle === "none" || !ring || width < 2) return {contrast: 0, width, html};
     const [l1, l2] = [luminance(ring), luminance(background(element.parentElement))].sort((a, b) => b - a);
-    return {contrast: (l1 + 0.05) / (l2 + 0.05), width};
+    return {contrast: (l1 + 0.05) / (l2 + 0.05), width, html};
 }"""
 
 # The page's chrome: where a reader finds the site's own controls.
@@ -95,28 +97,26 @@ TARGETS_JS = """(selectors) => {
 }"""
 
 
-# Resolves once the page has stopped scrolling (it scrolls a newly focused element into
-# view, smoothly): the scroll position has held for two frames.
-SCROLL_SETTLED_JS = """async () => {
-    for (let frames = 0, held = 0, last = ""; frames < 120 && held < 2; frames++) {
-        await new Promise((done) => requestAnimationFrame(done));
-        const now = `${scrollX},${scrollY}`;
-        held = now === last ? held + 1 : 0;
-        last = now;
-    }
-}"""
-
-
-def tab_through(page, limit: int):
-    """Press Tab until focus leaves the page (or `limit` presses); yield each focused
-    element, once the page has scrolled it into view."""
+def tab_through(page, measure_js: str, limit: int):
+    """Press Tab until focus leaves the page (or `limit` presses); yield what `measure_js`
+    (a function of an element) finds on each element focused, a frame after focus moved
+    (the page has scrolled it into view, at once if the reader asks for no motion)."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        page.evaluate(SCROLL_SETTLED_JS)
-        focused = page.evaluate_handle("() => document.activeElement")
-        if page.evaluate("e => e === document.body", focused):
+        found = page.evaluate(f"""async () => {{
+            await new Promise((done) => requestAnimationFrame(done));
+            const focused = document.activeElement;
+            return focused === document.body ? null : {{measured: ({measure_js})(focused)}};
+        }}""")
+        if found is None:
             return
-        yield focused
+        yield found["measured"]
+
+
+def tab_to(page, selector: str, limit: int) -> None:
+    """Press Tab until the element focused matches the CSS `selector`."""
+    matches = f"(e) => e.matches({selector!r})"
+    assert any(tab_through(page, matches, limit)), f"Tab never reaches {selector} ({limit} presses)"
 
 
 def block_other_hosts(context) -> list[str]:
@@ -144,29 +144,26 @@ class Network:
     FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
     def __init__(self, page) -> None:
-        import time
-
-        self._clock = time.monotonic
         self.under_way: set = set()
-        self.last_change = self._clock()
+        self.last_change = time.monotonic()
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
 
     def _started(self, request) -> None:
         self.under_way.add(request)
-        self.last_change = self._clock()
+        self.last_change = time.monotonic()
 
     def _ended(self, request) -> None:
         self.under_way.discard(request)
-        self.last_change = self._clock()
+        self.last_change = time.monotonic()
 
     def wait_until_quiet(self, page, quiet: float = 0.15, limit: float = 60) -> None:
         """Until no request has been under way for `quiet` seconds (each check lets the
         page run two frames, and Playwright deliver its events)."""
-        started = self._clock()
-        while self.under_way or self._clock() - self.last_change < quiet:
-            if self._clock() - started > limit:
+        started = time.monotonic()
+        while self.under_way or time.monotonic() - self.last_change < quiet:
+            if time.monotonic() - started > limit:
                 raise AssertionError(f"requests still under way after {limit} s: "
                                      f"{[r.url for r in self.under_way][:5]}")
             page.evaluate(self.FRAME)
@@ -263,8 +260,14 @@ FOCUS_STOP_JS = """(element) => {
     const seen = document.elementFromPoint(
         Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1),
         Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), innerHeight - 1));
+    // Whether it comes before the first `selector` in the page's order (not inside it).
+    const before = (selector) => {
+        const other = document.querySelector(selector);
+        return !!other && (element.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    };
+    const name = element.getAttribute("aria-label") || own || element.getAttribute("title") || element.tagName;
     return {
-        name: (element.getAttribute("aria-label") || own || element.getAttribute("title") || element.tagName).replace(/\\s+/g, " ").slice(0, 60),
+        name: name.replace(/\\s+/g, " ").slice(0, 60),
         html: element.outerHTML.slice(0, 100),
         width: box.width, height: box.height,
         inSentence, ring,
@@ -272,15 +275,7 @@ FOCUS_STOP_JS = """(element) => {
             && !!seen && (seen === element || element.contains(seen) || seen.contains(element)),
         inTabs: !!element.closest(".md-tabs"),
         inSidebar: !!element.closest(".md-sidebar"),
-        // Before the main content (or the article's first paragraph) in the page's order.
-        beforeMain: (() => {
-            const content = document.querySelector(".md-content");
-            return !!content && !content.contains(element)
-                && (element.compareDocumentPosition(content) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-        })(),
-        beforeText: (() => {
-            const first = document.querySelector(".md-content article p");
-            return !!first && (element.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-        })(),
+        beforeMain: before(".md-content"),
+        beforeText: before(".md-content article p"),  // the article's first paragraph
     };
 }"""

@@ -10,8 +10,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser_audits import FOCUS_STOP_JS
+from tests.browser_audits import FOCUS_STOP_JS, tab_through, tab_to
 from tests.site_build import MATERIAL
 from tests.site_pages import soup
 
@@ -35,15 +36,9 @@ def open_page(tab):
     return lambda url, screen: tab(url=url, reduced_motion="reduce", **SCREENS[screen])
 
 
-# The focused element as the reader sees it, a frame after focus moved (the palette
-# toggle's radio button is drawn as the button beside it); or null once focus has left
-# the page.
-STOP_JS = f"""async () => {{
-    const focused = document.activeElement;
-    if (focused === document.body) return null;
-    await new Promise((done) => requestAnimationFrame(done));
-    return ({FOCUS_STOP_JS})(focused.classList.contains('md-option') ? focused.nextElementSibling : focused);
-}}"""
+# The focused element as the reader sees it (the palette toggle's radio button is drawn
+# as the button beside it).
+STOP_JS = f"(e) => ({FOCUS_STOP_JS})(e.classList.contains('md-option') ? e.nextElementSibling : e)"
 
 
 def _problems(stops) -> list[str]:
@@ -65,12 +60,8 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
     problems, counts = [], []
     for kind in sample_pages:
         extra = kind.source.config.extra
-        page, stops = open_page(kind.url, screen), []
-        while len(stops) < 250:  # Tab from the top of the page until focus leaves it
-            page.keyboard.press("Tab")
-            if (stop := page.evaluate(STOP_JS)) is None:
-                break
-            stops.append(stop)
+        page = open_page(kind.url, screen)
+        stops = list(tab_through(page, STOP_JS, limit=250))
         problems += [f"{kind} ({screen}): {problem}" for problem in _problems(stops)]
         before_main, before_text, tabs, sidebar = (sum(stop[key] for stop in stops)
                                                    for key in ("beforeMain", "beforeText", "inTabs", "inSidebar"))
@@ -82,6 +73,9 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
         # buttons, search (and the logo); on a desktop, the tabs and the side menus
         # (the section's pages, the article's contents), which Material puts first.
         assert stops[0]["html"].startswith('<a href="#') and "md-skip" in stops[0]["html"], (kind, screen)
+        page.focus(".md-skip")  # and Enter on it leads past them
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == page.get_attribute(".md-skip", "href"), (kind, screen)
         assert before_main <= 6 + tabs + sidebar, f"{kind} ({screen}): {before_main} stops before the main content"
     print(f"\n{screen}: " + "; ".join(counts))
     assert not problems, "\n".join(problems)
@@ -96,10 +90,7 @@ def test_enter_on_the_booking_button_opens_the_consultation_page_and_there_the_s
     page.route(booking["scheduler_url"] + "**", lambda route: route.fulfill(  # no request leaves this machine
         body="<title>Scheduler</title>", content_type="text/html"))
     for opens in (home.url + booking["consultation_page"], booking["scheduler_url"]):
-        for _ in range(250):
-            if page.evaluate("document.activeElement.matches('aside.hfd-cta a.md-button--primary')"):
-                break
-            page.keyboard.press("Tab")
+        tab_to(page, "aside.hfd-cta a.md-button--primary", limit=250)
         page.keyboard.press("Enter")
         page.wait_for_url(opens)
 
@@ -113,17 +104,9 @@ def _destinations(site, address: str, narrow: bool = True) -> set[str]:
     found = {urljoin(base, link["href"]) for link in html.select(".md-tabs__link")}
     if narrow:
         found |= {urljoin(base, link["href"]) for link in html.select(
-        ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav[data-md-level='1'] "
+            ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav[data-md-level='1'] "
             "> .md-nav__list > .md-nav__item > a.md-nav__link")}
     return found
-
-
-def _tab_to_menu_button(page) -> None:
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
-            return
-    raise AssertionError("the menu button is not a Tab stop")
 
 
 def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa: C901
@@ -148,7 +131,7 @@ def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa:
     explored: set[str] = set()
     for _round in range(12):
         page.reload(wait_until="load")  # Tab from the top again
-        _tab_to_menu_button(page)
+        tab_to(page, '[aria-label="Menu"]', limit=12)
         page.keyboard.press("Enter")
         page.wait_for_timeout(100)
         # The menu may open inside the current page's section: its title leads back up.
@@ -218,11 +201,11 @@ def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_pag
     page = open_page(home.url, screen)
     target = sorted(_destinations(home.built.site, "", narrow))[-1]
     if narrow:
-        _tab_to_menu_button(page)
+        tab_to(page, '[aria-label="Menu"]', limit=12)
         page.keyboard.press("Enter")
     for _ in range(80):
-        if page.evaluate("document.activeElement.getAttribute('href')") and urljoin(
-                "/", page.evaluate("document.activeElement.getAttribute('href')")) == target:
+        href = page.evaluate("document.activeElement.getAttribute('href')")
+        if href and urljoin("/", href) == target:
             break
         if narrow and page.evaluate("document.activeElement.matches('label.md-nav__link[for]')") and target != "/":
             page.keyboard.press("Enter")
@@ -234,36 +217,29 @@ def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_pag
     assert page.evaluate("location.pathname") == target
 
 
-def _open_and_close_by_keyboard(page, name: str, inside: str) -> None:
-    """The header's `name` button: Enter opens its panel with focus on `inside`; Escape
-    closes it and focus is back on the button."""
-    button = page.get_by_role("button", name=name)
+# The header's buttons on narrow screens: {name: (where focus moves when its panel opens,
+# what is out of sight once it has closed)}.
+HEADER_BUTTONS = {"Menu": (".md-sidebar--primary *", ".md-sidebar--primary a.md-nav__link"),
+                  "Search": (".md-search__input", ".md-search__input")}
+
+
+@pytest.mark.parametrize("name, screen", [("Menu", "phone-360"), ("Menu", "zoom-200"),
+                                          ("Search", "phone-360"), ("Search", "zoom-400")])
+def test_the_menu_and_search_on_a_phone_are_buttons_that_open_close_and_return_focus(open_page, grown_url,
+                                                                                     name, screen):
+    page = open_page(grown_url + "about/", screen)
+    (inside, closed), button = HEADER_BUTTONS[name], page.get_by_role("button", name=name)
     assert button.is_visible() and button.get_attribute("aria-expanded") == "false"
     button.focus()
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
     page.wait_for_timeout(100)  # focus moves in once the panel shows
     assert page.evaluate(f"document.activeElement.matches({inside!r})")
-    assert page.evaluate(STOP_JS)["visible"]
+    assert page.evaluate(f"({STOP_JS})(document.activeElement)")["visible"]
     page.keyboard.press("Escape")
-    page.wait_for_timeout(100)
+    expect(page.locator(closed).first).to_be_hidden()  # waits while the panel slides away
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == name
-
-
-@pytest.mark.parametrize("screen", ["phone-360", "zoom-200"])
-def test_the_menu_is_a_button_that_opens_closes_and_returns_focus(open_page, grown_url, screen):
-    page = open_page(grown_url + "about/", screen)
-    _open_and_close_by_keyboard(page, "Menu", ".md-sidebar--primary *")
-    page.wait_for_timeout(400)  # the drawer slides away
-    assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible() or \
-        page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
-
-
-@pytest.mark.parametrize("screen", ["phone-360", "zoom-400"])
-def test_search_on_a_phone_is_a_button_that_opens_closes_and_returns_focus(open_page, grown_url, screen):
-    page = open_page(grown_url + "about/", screen)
-    _open_and_close_by_keyboard(page, "Search", ".md-search__input")
 
 
 def test_section_permalinks_add_no_tab_stop_and_the_contents_list_every_section(site, source):

@@ -12,19 +12,18 @@ import pytest
 from tests.conftest import BROWSED, IN_CI, once_json
 from tests.lighthouse import LighthouseUnavailable, audit_pages
 from tests.site_build import MATERIAL
+from tests.site_pages import TEMPLATE_KINDS
 
 pytestmark = pytest.mark.browser
+
 
 # Lighthouse takes about 10 s a page: one page of each template (the browsed site's home,
 # articles page, newest article, consultation page and 404 page), audited once per run in
 # one Chrome. The 404 page is audited at its own address: Lighthouse refuses a 404 status.
-TEMPLATES = ["home", "articles page", "newest article", "consultation page", "404 page"]
-
-
 @pytest.fixture(scope="session")
 def report(sample_pages, run_folder):
     pages = {page.kind: page.url for page in sample_pages
-             if page.kind in TEMPLATES and page.built.variant == BROWSED}
+             if page.kind in TEMPLATE_KINDS and page.built.variant == BROWSED}
     try:  # by kind: each worker serves the site at its own address
         reports = once_json(run_folder / "lighthouse.json", lambda: dict(zip(pages, audit_pages(
             list(pages.values())).values())))
@@ -35,19 +34,19 @@ def report(sample_pages, run_folder):
     return lambda kind: reports[kind]
 
 
-@pytest.mark.parametrize("kind", TEMPLATES)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_accessibility_best_practices_and_seo_score_100(report, kind):
     for category in ("accessibility", "best-practices", "seo"):
         assert report(kind)["scores"][category] == 100, (kind, category, report(kind)["failed_audits"])
 
 
-@pytest.mark.parametrize("kind", TEMPLATES)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_no_third_party_request_and_no_layout_shift(report, kind):
     assert report(kind)["third_party_requests"] == [], kind
     assert report(kind)["cls"] == 0, kind
 
 
-@pytest.mark.parametrize("kind", TEMPLATES)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_pages_stay_within_their_request_and_byte_budget_pictures_aside(report, kind):
     # The site's own weight, compressed as a static host sends it: at most 68 KB and 8
     # requests (an article was 80 KB in 11 requests before its one stylesheet). The
@@ -101,8 +100,7 @@ def test_tables_come_wrapped_as_materials_script_wraps_them():
     # an upgrade that wraps tables otherwise must be looked at.
     from page_weight import TABLE_WRAPPER
 
-    script = next((MATERIAL / "assets/javascripts").glob("bundle.*.min.js"))
-    wrapping = re.search(r'\{class:"md-typeset__scrollwrap"\},\w+\("div",\{class:"md-typeset__table"\}',
-                         script.read_text(encoding="utf-8"))
-    assert wrapping and '"table:not([class])"' in script.read_text(encoding="utf-8")
+    script = next((MATERIAL / "assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r'\{class:"md-typeset__scrollwrap"\},\w+\("div",\{class:"md-typeset__table"\}', script)
+    assert '"table:not([class])"' in script
     assert TABLE_WRAPPER[0] == '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'

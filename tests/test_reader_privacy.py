@@ -23,14 +23,13 @@ def test_no_kind_of_page_requests_anything_from_another_host(reader_tour, scheme
 
 def test_the_search_index_loads_only_when_the_reader_opens_search(tab, served):
     built, url = served(BROWSED)
-    word, address = search_word(built.site, built.source)
+    word, _ = search_word(built.site, built.source)  # that it finds its page: test_hosting.py
     page, requested = tab(), []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(url + "contact/", wait_until="networkidle")
     assert not [url for url in requested if "search_index.json" in url]
     with page.expect_response(lambda response: "search_index.json" in response.url):
         search_for(page, word)
-    page.locator(f'.md-search-result__item a[href*="{address}"]').first.wait_for(timeout=60_000)
 
 
 # -- Video: nothing from YouTube before the reader presses play ------------------------------

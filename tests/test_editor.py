@@ -19,23 +19,28 @@ from pillow_heif import register_heif_opener
 from playwright.sync_api import expect
 
 from hfd import post_fields
-from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_RULES, EDITOR_SCRIPT, editor_page,
-                        editor_config, is_editor_page, package_problems)
+from hfd.editor import (EDITOR_CONFIG, EDITOR_FONTS, EDITOR_PAGE, EDITOR_POLICY, EDITOR_RULES, EDITOR_SCRIPT,
+                        editor_config, editor_page, is_editor_page)
 from hfd.front_matter import POST_FIELDS
 from hfd.hosting import meta_policy
 from hfd.video import VIDEO_ADDRESS, video_id
 from hfd.writing_aids import FOLDERS, PAGE_LINK, VIDEO
-from tests.conftest import built_variant
+from tests.conftest import BuiltSite, built_variant
 from tests.site_build import REPO, assert_refused, build_with
 from tests.site_pages import html_pages
-from tests.static_server import serve
 
 
 @pytest.fixture(scope="module")
-def form(run_folder) -> dict:
+def as_written(run_folder) -> BuiltSite:
+    """The site as written in this repository, built: the editor it publishes."""
+    return built_variant(run_folder, "as-written")
+
+
+@pytest.fixture(scope="module")
+def form(as_written) -> dict:
     """The article form of the editor the site as written publishes: {name: field}."""
-    site = built_variant(run_folder, "as-written").site
-    return {field["name"]: field for field in json.loads((site / EDITOR_CONFIG).read_text())["collections"][0]["fields"]}
+    fields = json.loads((as_written.site / EDITOR_CONFIG).read_text())["collections"][0]["fields"]
+    return {field["name"]: field for field in fields}
 
 
 def _value(item: post_fields.Field, form: dict):
@@ -44,11 +49,10 @@ def _value(item: post_fields.Field, form: dict):
     return form.get("options") or {"group": parts, "list": [parts]}.get(item.kind, item.example)
 
 
-def test_the_form_holds_every_field_the_build_reads_with_the_values_it_allows(form, run_folder):
-    source = built_variant(run_folder, "as-written").source
+def test_the_form_holds_every_field_the_build_reads_with_the_values_it_allows(form, as_written):
     assert set(form) - {"body"} == set(POST_FIELDS) - set(post_fields.THEME_OPTIONS)
     assert form["authors"]["options"] == list(yaml.safe_load((REPO / "docs/blog/.authors.yml").read_text())["authors"])
-    assert form["categories"]["options"] == source.config.plugins["material/blog"].config.categories_allowed
+    assert form["categories"]["options"] == as_written.source.config.plugins["material/blog"].config.categories_allowed
     assert all(field["label"] and field["hint"] for field in form.values())
 
 
@@ -61,27 +65,26 @@ def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stop
         text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
         return "---\n" + re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text) + "---\n\n# A title\n\nIntro.\n\n<!-- more -->\n"
 
-    result = build_with(tmp_path / "all", {"docs/blog/posts/all.md": post(meta), "docs/" + meta["image"]: photo.getvalue()})
+    picture = {"docs/" + meta["image"]: photo.getvalue()}
+    result = build_with(tmp_path / "all", {"docs/blog/posts/all.md": post(meta), **picture})
     assert result.returncode == 0, result.output
     required = [name for name, field in form.items() if field["required"] and name != "body"]
     bare = {name: value for name, value in meta.items() if name not in required}
-    assert_refused(build_with(tmp_path / "bare", {"docs/blog/posts/bare.md": post(bare),
-                                                  "docs/" + meta["image"]: photo.getvalue()}),
+    assert_refused(build_with(tmp_path / "bare", {"docs/blog/posts/bare.md": post(bare), **picture}),
                    *(f"`{name}:` is missing" for name in required), one_screen=False)
 
 
-def test_the_author_signs_in_with_a_token_and_saves_publish_unless_review_is_asked_for(run_folder, monkeypatch):
-    built = built_variant(run_folder, "as-written")
-    published = json.loads((built.site / EDITOR_CONFIG).read_text())
+def test_the_author_signs_in_with_a_token_and_saves_publish_unless_review_is_asked_for(as_written, monkeypatch):
+    published = json.loads((as_written.site / EDITOR_CONFIG).read_text())
     assert published["backend"]["auth_methods"] == ["token"], "no GitHub sign-in service: the token only"
-    editor = built.source.config.extra["editor"]
+    editor = as_written.source.config.extra["editor"]
     assert published["publish_mode"] == ("editorial_workflow" if editor.get("review") else "simple")
     monkeypatch.setitem(editor, "review", not editor.get("review"))
-    assert editor_config(built.source.config)["publish_mode"] != published["publish_mode"]
+    assert editor_config(as_written.source.config)["publish_mode"] != published["publish_mode"]
 
 
-def test_on_github_actions_the_build_refuses_an_editor_that_would_save_to_another_repository(run_folder, tmp_path):
-    repo = built_variant(run_folder, "as-written").source.config.extra["editor"]["repo"]
+def test_on_github_actions_the_build_refuses_an_editor_that_would_save_to_another_repository(as_written, tmp_path):
+    repo = as_written.source.config.extra["editor"]["repo"]
     renamed = repo + "-renamed"
     elsewhere = build_with(tmp_path / "elsewhere", {}, environment={"GITHUB_REPOSITORY": renamed})
     assert_refused(elsewhere, f"mkdocs.yml: extra.editor.repo is '{repo}', but this site's repository is "
@@ -106,7 +109,8 @@ def test_the_editor_page_has_its_own_policy_and_is_for_no_reader_search_engine_o
 
 
 def test_the_writing_aids_link_to_each_published_page_and_take_the_builds_video_addresses(built):
-    rules = _rules(built.site)
+    # What the build wrote for the editor's own scripts (rules.js).
+    rules = json.loads((built.site / EDITOR_RULES).read_text().removeprefix("window.hfdEditor = ").removesuffix(";\n"))
     aids = {aid["id"]: aid for aid in rules["aids"]}
     assert aids[VIDEO.id]["allowed"] == {"url": VIDEO_ADDRESS}
     docs = built.project / "docs"
@@ -143,15 +147,9 @@ def test_the_editor_and_the_build_take_the_same_video_addresses():
     assert [video_id(url) for url in VIDEO_ADDRESSES] == list(VIDEO_ADDRESSES.values()) == in_javascript
 
 
-def _rules(site: Path) -> dict:
-    """What the build wrote for the editor's own scripts (rules.js)."""
-    return json.loads((site / EDITOR_RULES).read_text().removeprefix("window.hfdEditor = ").removesuffix(";\n"))
-
-
 def test_no_other_page_is_the_editors_exception():
     assert not is_editor_page(EDITOR_PAGE, editor_page().replace("<body>", "<body><p>Hello</p>"))
     assert not is_editor_page("about/index.html", editor_page())
-    assert package_problems(REPO) == []
 
 
 # -- The editor in Chromium, on a copy of the project in the browser's own storage -----------
@@ -190,79 +188,79 @@ AIDS = {"YouTube video": {"title": "A short talk", "url": "https://www.youtube.c
 UPLOADED = "cafe-au-lait.jpg"  # the picture's file, renamed as addresses are
 
 
-def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, run_folder, tmp_path):
+def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_saves_builds(browser, served, tmp_path):
     photo = tmp_path / "photo.heic"  # as an iPhone takes it; published as photo.jpg
     register_heif_opener()
     Image.new("RGB", (3000, 2000), "teal").save(photo, "HEIF")
     existing = "docs/blog/posts/what-causes-dystonia-really.md"
-    with serve(built_variant(run_folder, "as-written").site) as url:
-        page = _editor(browser, url)
-        expect(page.get_by_role("button", name="Sign In Using Access Token")).to_be_visible()
-        expect(page.get_by_role("button", name="Sign In with GitHub")).to_have_count(0)
-        page.get_by_role("button", name="Work with Local Repository").click()
-        page.get_by_role("button", name="Create New Entry").click()
-        field = lambda name: page.locator(f'section.field[data-key-path="{name}"]')  # noqa: E731 (the form's, not the preview's)
-        page.get_by_role("button", name="Save").click()
-        expect(field("title")).to_contain_text("This field is required.")
-        _drawn(page)
-        for name, value in ARTICLE.items():
-            if name == "sources.0.title":
-                field("sources").get_by_role("button", name=re.compile("^Add")).click()
-                _drawn(page)
-            elif name == "medical_reviewer.name":
-                _tick(field("medical_reviewer").get_by_role("checkbox"))
-                _drawn(page)
-            field(name).locator("input, textarea").first.fill(value)
-        _tick(field("authors").get_by_role("checkbox", name="fede"))
-        _tick(field("categories").get_by_role("checkbox", name="Living with dystonia"))
-        field("image").locator("input[type=file]").first.set_input_files(photo)
-        expect(field("image").get_by_role("textbox")).to_contain_text(photo.name)  # attached (no preview: HEIC)
-        linked = _insert_aids(page, field("body"), tmp_path)
-        # A block with a value the build would refuse is not saved, and says why.
-        video = field("body").locator('section.field[data-key-path$=":url"] input')
-        video.fill("https://example.org/a-talk")
-        page.get_by_role("button", name="Save").click()
-        expect(page.get_by_role("alertdialog")).to_contain_text("YouTube video: “https://example.org/a-talk” is not one "
-                                                           "the site accepts. Its address on YouTube, e.g.")
-        page.get_by_role("alertdialog").get_by_role("button", name="OK").click()
-        video.fill(AIDS["YouTube video"]["url"])
-        page.get_by_role("button", name="Save").click()
-        post = "docs/blog/posts/walking-again-a-first-step-a-pied.md"  # its file and folder in plain ASCII
-        saved = {post: _saved(page, post)}
-        _settled(page)
-        picture = "docs" + yaml.safe_load(saved[post].split("---")[1])["image"]  # from the site's root, docs/
-        inline = f"docs/assets/images/articles/{Path(post).stem}/{UPLOADED}"
-        for path in (picture, inline):
-            saved[path] = base64.b64decode(_saved(page, path))
-
-        # Edited: an article the editor wrote changes by the changed line only; a hand-written
-        # one keeps its text, and its front matter is rewritten in the editor's style once
-        # (comments and folded lines go: ARCHITECTURE.md, "The editor").
-        edited = {}
-        for path, title, last in ((post, "Walking again", "draft: true"), (existing, "What causes dystonia?", ADDED)):
-            page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(path).stem}'")
-            field("title").locator("input").fill(title)
+    page = _editor(browser, served("as-written")[1])
+    expect(page.get_by_role("button", name="Sign In Using Access Token")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign In with GitHub")).to_have_count(0)
+    page.get_by_role("button", name="Work with Local Repository").click()
+    page.get_by_role("button", name="Create New Entry").click()
+    # A field of the form (not of the preview).
+    field = lambda name: page.locator(f'section.field[data-key-path="{name}"]')  # noqa: E731
+    page.get_by_role("button", name="Save").click()
+    expect(field("title")).to_contain_text("This field is required.")
+    _drawn(page)
+    for name, value in ARTICLE.items():
+        if name == "sources.0.title":
+            field("sources").get_by_role("button", name=re.compile("^Add")).click()
             _drawn(page)
-            if path == post:
-                _tick(field("draft").get_by_role("switch"))
-            else:  # a word added in the rich-text view, as a writer who never sees Markdown does
-                field("body").get_by_role("button", name="Edit in Markdown").click()
-                paragraph = field("body").locator("[contenteditable=true]:visible p").last
-                paragraph.click()
-                page.keyboard.press("End")
-                page.keyboard.type(ADDED)
-            page.get_by_role("button", name="Save").click()
-            edited[path] = _saved(page, path, f"title: {title}\n", last)
-            _settled(page)
+        elif name == "medical_reviewer.name":
+            _tick(field("medical_reviewer").get_by_role("checkbox"))
+            _drawn(page)
+        field(name).locator("input, textarea").first.fill(value)
+    _tick(field("authors").get_by_role("checkbox", name="fede"))
+    _tick(field("categories").get_by_role("checkbox", name="Living with dystonia"))
+    field("image").locator("input[type=file]").first.set_input_files(photo)
+    expect(field("image").get_by_role("textbox")).to_contain_text(photo.name)  # attached (no preview: HEIC)
+    linked = _insert_aids(page, field("body"), tmp_path)
+    # A block with a value the build would refuse is not saved, and says why.
+    video = field("body").locator('section.field[data-key-path$=":url"] input')
+    video.fill("https://example.org/a-talk")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text(
+        "YouTube video: “https://example.org/a-talk” is not one the site accepts. Its address on YouTube, e.g.")
+    page.get_by_role("alertdialog").get_by_role("button", name="OK").click()
+    video.fill(AIDS["YouTube video"]["url"])
+    page.get_by_role("button", name="Save").click()
+    post = "docs/blog/posts/walking-again-a-first-step-a-pied.md"  # its file and folder in plain ASCII
+    saved = {post: _saved(page, post)}
+    _settled(page)
+    picture = "docs" + yaml.safe_load(saved[post].split("---")[1])["image"]  # from the site's root, docs/
+    inline = f"docs/assets/images/articles/{Path(post).stem}/{UPLOADED}"
+    for path in (picture, inline):
+        saved[path] = base64.b64decode(_saved(page, path))
+
+    # Edited: an article the editor wrote changes by the changed line only; a hand-written
+    # one keeps its text, and its front matter is rewritten in the editor's style once
+    # (comments and folded lines go: ARCHITECTURE.md, "The editor").
+    edited = {}
+    for path, title, last in ((post, "Walking again", "draft: true"), (existing, "What causes dystonia?", ADDED)):
+        page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(path).stem}'")
+        field("title").locator("input").fill(title)
+        _drawn(page)
+        if path == post:
+            _tick(field("draft").get_by_role("switch"))
+        else:  # a word added in the rich-text view, as a writer who never sees Markdown does
+            field("body").get_by_role("button", name="Edit in Markdown").click()
+            field("body").locator("[contenteditable=true]:visible p").last.click()
+            page.keyboard.press("End")
+            page.keyboard.type(ADDED)
+        page.get_by_role("button", name="Save").click()
+        edited[path] = _saved(page, path, f"title: {title}\n", last)
+        _settled(page)
+
     # What the writing aids saved is what a hand-written article holds (AUTHORING.md).
     video, link, figure = AIDS.values()
     assert saved[post].endswith(
-        f"The rest of the article.\n\n[{video['title']}]({video['url']}){{ .youtube }}\n\n[{link['text']}]({linked})\n\n"
-        f"![{figure['alt']}](../../{inline.removeprefix('docs/')})\n\n/// caption\n{figure['caption']}\n\n"
-        f"Credit: {figure['credit']}\n///\n"), saved[post]
+        f"The rest of the article.\n\n[{video['title']}]({video['url']}){{ .youtube }}\n\n"
+        f"[{link['text']}]({linked})\n\n![{figure['alt']}](../../{inline.removeprefix('docs/')})\n\n"
+        f"/// caption\n{figure['caption']}\n\nCredit: {figure['credit']}\n///\n"), saved[post]
     assert (REPO / Path(post).parent / linked).resolve().is_file()
-    assert _changes(saved[post], edited[post]) == ["-title: 'Walking again: a first step, à pied'", "+title: Walking again",
-                                                   "-draft: false", "+draft: true"]
+    assert _changes(saved[post], edited[post]) == [
+        "-title: 'Walking again: a first step, à pied'", "+title: Walking again", "-draft: false", "+draft: true"]
     hand_written = (REPO / existing).read_text()
     # Its text is kept, teaser break, captions and credits included, but for the words added.
     changes = _changes(hand_written.split("\n---\n", 1)[1], edited[existing].split("\n---\n", 1)[1])
@@ -275,22 +273,19 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
         assert max(Image.open(tmp_path / "project/site" / Path(inline).parent.relative_to("docs") / name).size) <= 2000
 
 
-def test_the_preview_shows_an_article_as_the_site_does(browser, run_folder):
-    built = built_variant(run_folder, "as-written")
+def test_the_preview_shows_an_article_as_the_site_does(browser, served):
+    built, url = served("as-written")
     post = built.source.published_posts[0]
-    with serve(built.site) as url:
-        page = _editor(browser, url)
-        page.get_by_role("button", name="Work with Local Repository").click()
-        page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(post.source).stem}'")
-        preview = page.locator("iframe.preview")
-        expect(preview.content_frame.locator(".hfd-cta")).to_be_visible()
-        frame = preview.element_handle().content_frame()
-        box = preview.bounding_box()
-        site = page.context.new_page()  # the built article, as wide as the preview
-        site.set_viewport_size({"width": round(box["width"]), "height": round(box["height"])})
-        site.goto(url + post.address)
-        shown, published = frame.evaluate(AS_SHOWN), site.evaluate(AS_SHOWN)
-    assert shown == published
+    page = _editor(browser, url)
+    page.get_by_role("button", name="Work with Local Repository").click()
+    page.evaluate(f"location.hash = '#/collections/articles/entries/{Path(post.source).stem}'")
+    preview = page.locator("iframe.preview")
+    expect(preview.content_frame.locator(".hfd-cta")).to_be_visible()
+    box = preview.bounding_box()
+    site = page.context.new_page()  # the built article, as wide as the preview
+    site.set_viewport_size({"width": round(box["width"]), "height": round(box["height"])})
+    site.goto(url + post.address)
+    assert preview.element_handle().content_frame().evaluate(AS_SHOWN) == site.evaluate(AS_SHOWN)
 
 
 # What a reader sees of an article: the words of its byline, sources, call-to-action and disclaimer,
@@ -298,7 +293,8 @@ def test_the_preview_shows_an_article_as_the_site_does(browser, run_folder):
 AS_SHOWN = r"""() => {
   const words = (selector) => document.querySelector(selector).innerText.replace(/\s+/g, " ").trim();
   const look = (selector) => { const style = getComputedStyle(document.querySelector(selector));
-    return [style.fontFamily, style.fontSize, style.lineHeight, style.fontWeight, style.color, style.backgroundColor]; };
+    return [style.fontFamily, style.fontSize, style.lineHeight, style.fontWeight, style.color,
+            style.backgroundColor]; };
   return {byline: words(".hfd-byline"), sources: words(".hfd-sources"), cta: words(".hfd-cta"),
           disclaimer: words(".hfd-disclaimer"),
           title: look("article h1"), text: look("article p:not([class], figure *)"),

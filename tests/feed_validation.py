@@ -74,10 +74,7 @@ def _channel_findings(channel) -> list[Finding]:
     for name, message in (("title", "MissingTitle"), ("link", "MissingLink"), ("description", "MissingDescription")):
         if channel.find(name) is None:
             found.append(Finding("error", message, f"channel/{name}"))
-    found += _duplicates(channel, _ONCE_IN_CHANNEL, "channel")
-    for child in channel:
-        if not child.tag.startswith("{") and child.tag not in _CHANNEL_CHILDREN:
-            found.append(Finding("error", "UndefinedElement", f"channel/{child.tag}"))
+    found += _children_findings(channel, _ONCE_IN_CHANNEL, _CHANNEL_CHILDREN, "channel")
     link = channel.findtext("link")
     if link is not None and not _FULL_LINK.match(link.strip()):
         found.append(Finding("error", "InvalidFullLink", "channel/link"))
@@ -138,10 +135,7 @@ def _item_findings(item, where: str, guids: set[str]) -> list[Finding]:
     found = []
     if item.find("title") is None and item.find("description") is None:
         found.append(Finding("error", "ItemMustContainTitleOrDescription", where))
-    found += _duplicates(item, _ONCE_IN_ITEM, where)
-    for child in item:
-        if not child.tag.startswith("{") and child.tag not in _ITEM_CHILDREN:
-            found.append(Finding("error", "UndefinedElement", f"{where}/{child.tag}"))
+    found += _children_findings(item, _ONCE_IN_ITEM, _ITEM_CHILDREN, where)
     title = item.findtext("title")
     if title is not None and not title.strip():
         found.append(Finding("warning", "NotBlank", f"{where}/title"))
@@ -235,9 +229,12 @@ def _date_findings(value: str | None, where: str) -> list[Finding]:
     return []
 
 
-def _duplicates(element, names, where: str) -> list[Finding]:
-    return [Finding("error", "DuplicateElement", f"{where}/{name}")
-            for name in names if len(element.findall(name)) > 1]
+def _children_findings(element, once, allowed, where: str) -> list[Finding]:
+    """Children RSS 2.0 allows once that appear again, and children it does not define
+    (those of other namespaces aside)."""
+    found = [Finding("error", "DuplicateElement", f"{where}/{name}") for name in once if len(element.findall(name)) > 1]
+    return found + [Finding("error", "UndefinedElement", f"{where}/{child.tag}") for child in element
+                    if not child.tag.startswith("{") and child.tag not in allowed]
 
 
 def html_findings(html: str, where: str) -> list[Finding]:

@@ -5,7 +5,6 @@ site's clear messages: never a traceback.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from tests.conftest import NOW
 from tests.site_build import REPO, build, copy_project
 from tests.site_model import source_site
+from tests.test_feeds import FEEDS
 
 CLEAR_MESSAGES = (
     "Some pages need fixing before the site can be built",
@@ -90,26 +90,20 @@ def test_any_post_builds_a_correct_site_or_fails_clearly(repo_site, fields, data
     from disclaimer import missing_in_feeds
     from hfd.built_pages import read_site
 
-    disclaimer = repo_site.disclaimer
-    root = Path(tempfile.mkdtemp())
-    try:
-        project = copy_project(root / "project")
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as root:
+        project = copy_project(Path(root) / "project")
         (project / "docs/blog/posts/generated.md").write_text(written, encoding="utf-8")
-        result = build(project, root / "site")
+        site = Path(root) / "site"
+        result = build(project, site)
         assert "Traceback" not in result.output, result.output
         event("built" if result.returncode == 0 else "refused")
         if result.returncode != 0:
             assert any(message in result.output for message in CLEAR_MESSAGES), result.output
             return
-        site = root / "site"
         expected = call_to_action(repo_site.config)
         for page in read_site(site):
             if page.editor:  # the one exception (hfd.editor), for no reader
                 continue
-            assert disclaimer in page.text, page.dest
+            assert repo_site.disclaimer in page.text, page.dest
             assert page.redirect or shows_call_to_action(page, expected), page.dest
-        feeds = ["feed_rss_created.xml", "feed_rss_updated.xml",
-                 "feed_json_created.json", "feed_json_updated.json"]
-        assert missing_in_feeds(site, feeds, disclaimer) == []
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+        assert missing_in_feeds(site, FEEDS, repo_site.disclaimer) == []

@@ -47,8 +47,7 @@ def test_no_two_steps_share_an_event_and_a_priority():
 
 @pytest.mark.parametrize("built", ["grown"], indirect=True)  # with videos, photos, drafts
 def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tmp_path):
-    config = built.project / "mkdocs.yml"
-    text = config.read_text()
+    text = (built.project / "mkdocs.yml").read_text()
     listed = HOOKS_LISTED.search(text)[1]
     lines = listed.splitlines(keepends=True)
     orders = {"reversed": lines[::-1], "shuffled": random.Random(2026).sample(lines, len(lines))}
@@ -196,7 +195,8 @@ def test_the_social_links_are_materials_sending_no_referrer_in_the_same_tab_labe
     ours = _without_comments((REPO / "overrides/partials/social.html").read_text())
     material = _without_comments((MATERIAL / "partials/social.html").read_text())
     expected = material.replace('{% set rel = "noopener" %}', '{% set rel = "noopener noreferrer" %}').replace(
-        ' target="_blank"', "").replace('title="{{ title | e }}" ', 'title="{{ title | e }}" aria-label="{{ title | e }}" ').replace(
+        ' target="_blank"', "").replace(
+        'title="{{ title | e }}" ', 'title="{{ title | e }}" aria-label="{{ title | e }}" ').replace(
         'href="{{ social.link }}"', 'href="{{ social.link | e }}"')
     assert ours == expected and 'rel ~ " me"' in ours, \
         "Material's partials/social.html changed: copy it again (overrides/partials/social.html)"
@@ -213,7 +213,8 @@ def test_the_articles_page_without_posts_repeats_materials_blog_container():
     material = re.sub(r"\{% for post .*?\{% endfor %\}|\{% if pagination %\}.*\{% endif %\}", "", container, flags=re.S)
     ours = (REPO / "overrides/blog-index.html").read_text().split("{% else %}")[1].split("{% endif %}")[0]
     ours = re.sub(r"\{#.*?#\}|<p class=\"hfd-no-posts\">.*?</p>", "", ours, flags=re.S)
-    assert ours.split() == material.split(), "Material's blog.html changed: copy its container again (overrides/blog-index.html)"
+    assert ours.split() == material.split(), \
+        "Material's blog.html changed: copy its container again (overrides/blog-index.html)"
 
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])

@@ -13,55 +13,54 @@ from bs4 import BeautifulSoup
 from tests import browsers
 from tests.site_build import REPO, assert_refused, bad_post, build, build_with, copy_project, post_markdown
 
-BODY = "Intro.\n\n<!-- more -->\n\n{}\n"
+BAD = "docs/blog/posts/bad.md"  # tests.site_build.bad_post
+BAD_PAGE = "docs/bad-page.md"
 
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 BAD_INPUT = {
-    "front-matter-not-yaml": ({"docs/blog/posts/bad.md": "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
-                              "docs/blog/posts/bad.md: the front matter is not valid at line"),
-    "page-front-matter-not-yaml": ({"docs/bad-page.md": "---\ntitle: [unclosed\n---\n\n# Bad\n"},
-                                   "docs/bad-page.md: the front matter is not valid"),
-    "impossible-date": ({"docs/blog/posts/bad.md": post_markdown("bad").replace("created: 2024-03-01", "created: 2026-02-30")},
-                        "docs/blog/posts/bad.md: the front matter holds a date that does not exist"),
-    "missing-title": (bad_post(title=None), "docs/blog/posts/bad.md: `title:` is missing"),
+    "front-matter-not-yaml": ({BAD: "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
+                              f"{BAD}: the front matter is not valid at line"),
+    "page-front-matter-not-yaml": ({BAD_PAGE: "---\ntitle: [unclosed\n---\n\n# Bad\n"},
+                                   f"{BAD_PAGE}: the front matter is not valid"),
+    "impossible-date": ({BAD: post_markdown("bad").replace("created: 2024-03-01", "created: 2026-02-30")},
+                        f"{BAD}: the front matter holds a date that does not exist"),
+    "missing-title": (bad_post(title=None), f"{BAD}: `title:` is missing"),
     "link-to-missing-page": (bad_post("[see](../../nowhere.md)"), "blog/posts/bad.md", "nowhere.md"),
     "link-to-missing-anchor": (bad_post("[see](../../about.md#nowhere)"), "blog/posts/bad.md", "#nowhere"),
     "missing-image": (bad_post("![A photo](../../nope.png)"), "blog/posts/bad.md", "nope.png"),
     "javascript-link": (bad_post("[x](javascript:alert(1))"),
-                        "docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript: address"),
+                        f"{BAD}: the link 'javascript:alert(1)' uses a javascript: address"),
     "data-link": (bad_post('<a href="data:text/html,hi">x</a>'),
-                  "docs/blog/posts/bad.md: the link 'data:text/html,hi' uses a data: address"),
-    "script": (bad_post("<script>alert(1)</script>"), "docs/blog/posts/bad.md: remove the <script> element"),
-    "iframe": (bad_post('<iframe src="https://example.org"></iframe>'),
-               "docs/blog/posts/bad.md: remove the <iframe> element", "{ .youtube }"),
-    "event-handler": (bad_post('<p onclick="steal()">Hi</p>'),
-                      "docs/blog/posts/bad.md: remove the 'onclick=' attribute of <p>"),
+                  f"{BAD}: the link 'data:text/html,hi' uses a data: address"),
+    "script": (bad_post("<script>alert(1)</script>"), f"{BAD}: remove the <script> element"),
+    "iframe": (bad_post('<iframe src="https://example.org"></iframe>'), f"{BAD}: remove the <iframe> element",
+               "{ .youtube }"),
+    "event-handler": (bad_post('<p onclick="steal()">Hi</p>'), f"{BAD}: remove the 'onclick=' attribute of <p>"),
     # Raw HTML through the allowlist (hfd/allowed_html.py), read as browsers read it
     "unquoted-javascript-link": (bad_post("<a href=javascript:alert(1)>x</a>"),
-                                 "docs/blog/posts/bad.md: the link 'javascript:alert(1)' uses a javascript:"),
+                                 f"{BAD}: the link 'javascript:alert(1)' uses a javascript:"),
     "handler-after-a-quoted-bracket": (bad_post('<p class="a>b" onclick="steal()">Hi</p>'),
-                                       "docs/blog/posts/bad.md: remove the 'onclick=' attribute of <p>"),
+                                       f"{BAD}: remove the 'onclick=' attribute of <p>"),
     "meta-refresh": (bad_post('<meta http-equiv="refresh" content="0; url=https://example.org">'),
-                     "docs/blog/posts/bad.md: remove the <meta> element"),
+                     f"{BAD}: remove the <meta> element"),
     "dns-prefetch": (bad_post('<link rel="dns-prefetch" href="https://example.org">'),
-                     "docs/blog/posts/bad.md: remove the <link> element"),
+                     f"{BAD}: remove the <link> element"),
     "style-element": (bad_post('<style>@import "https://example.org/x.css";</style>'),
-                      "docs/blog/posts/bad.md: remove the <style> element"),
+                      f"{BAD}: remove the <style> element"),
     "ping": (bad_post('<a href="https://example.org" ping="https://example.org/seen">x</a>'),
-             "docs/blog/posts/bad.md: remove the 'ping=' attribute of <a>"),
+             f"{BAD}: remove the 'ping=' attribute of <a>"),
     "picture-from-another-site": (bad_post("![A chart](https://example.org/chart.png)"),
-                                  "docs/blog/posts/bad.md: the picture 'https://example.org/chart.png' is not "
-                                  "a file of this site", "download it into docs/assets/images/"),
-    "a-theme-id": (bad_post('<div id="__config">{}</div>'),
-                   "docs/blog/posts/bad.md: the id '__config' belongs to the theme"),
+                                  f"{BAD}: the picture 'https://example.org/chart.png' is not a file of this site",
+                                  "download it into docs/assets/images/"),
+    "a-theme-id": (bad_post('<div id="__config">{}</div>'), f"{BAD}: the id '__config' belongs to the theme"),
     "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
                                           '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),
-                                 "docs/blog/posts/bad.md: the picture '//example.org/a.webp 2x'"),
+                                 f"{BAD}: the picture '//example.org/a.webp 2x'"),
     "redirect-in-front-matter": (bad_post(template="redirect-page.html", redirect_to="https://elsewhere.example/"),
-                                 "docs/blog/posts/bad.md: `redirect_to:` is for the site's own pages",
+                                 f"{BAD}: `redirect_to:` is for the site's own pages",
                                  "`template:` 'redirect-page.html' is not a template for an author's page"),
-    "no-such-template": ({"docs/bad-page.md": "---\ntemplate: nonexistent.html\n---\n\n# Bad\n"},
-                         "docs/bad-page.md: `template:` 'nonexistent.html' is no template of the site"),
+    "no-such-template": ({BAD_PAGE: "---\ntemplate: nonexistent.html\n---\n\n# Bad\n"},
+                         f"{BAD_PAGE}: `template:` 'nonexistent.html' is no template of the site"),
     "same-address": ({"docs/blog/posts/one.md": post_markdown("same"), "docs/blog/posts/two.md": post_markdown("same")},
                      "docs/blog/posts/one.md and docs/blog/posts/two.md would both be /blog/same/"),
     "a-draft-at-a-published-address": (  # not "a link to a draft" on every page linking to the published one
@@ -79,10 +78,9 @@ BAD_INPUT = {
                                    "assets/images/IMG_0001.jpg, as docs/assets/images/IMG_0001.jpg is"),
     "heic-photo-unreadable": ({"docs/assets/images/IMG_0002.heic": b"\x00\x00\x00\x18ftypheic"},
                               "docs/assets/images/IMG_0002.heic could not be read as a picture"),
-    "not-utf8": ({"docs/blog/posts/bad.md": post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
-                 "docs/blog/posts/bad.md: the file is not UTF-8 text; save it as UTF-8."),
-    "not-utf8-page": ({"docs/bad-page.md": "# Caf\u00e9\n".encode("latin-1")},
-                      "docs/bad-page.md: the file is not UTF-8 text"),
+    "not-utf8": ({BAD: post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
+                 f"{BAD}: the file is not UTF-8 text; save it as UTF-8."),
+    "not-utf8-page": ({BAD_PAGE: "# Caf\u00e9\n".encode("latin-1")}, f"{BAD_PAGE}: the file is not UTF-8 text"),
     # mkdocs.yml's settings
     "scheduler-not-https": ({"mkdocs.yml": ("scheduler_url: https://hello.hopefordystonia.com/",
                                             "scheduler_url: http://hello.hopefordystonia.com/")},
@@ -109,7 +107,8 @@ BAD_INPUT = {
         "mkdocs.yml: extra_javascript item 1 is 'https://example.org/x.js'"),
     "a-page-at-the-editors-address": ({"docs/admin.md": "# Admin\n"},
                                       "docs/admin.md: its address /admin/index.html is the editor's (/admin/)"),
-    "editor-repository-not-owner-name": ({"mkdocs.yml": ("repo: hopefordystonia/website", "repo: https://github.com/x")},
+    "editor-repository-not-owner-name": ({"mkdocs.yml": ("repo: hopefordystonia/website",
+                                                         "repo: https://github.com/x")},
                                          "mkdocs.yml: extra.editor.repo is 'https://github.com/x'"),
     "editor-review-not-yes-or-no": ({"mkdocs.yml": ("review: false", "review: sometimes")},
                                     "mkdocs.yml: extra.editor.review is 'sometimes'; write true or false"),
@@ -133,17 +132,19 @@ ALLOWED_CONSTRUCTS = {
     "| Day | Walk |\n| :--- | ---: |\n| Monday | 10 |": "td[style]",
     "A note.[^1]\n\n[^1]: The footnote.": ".footnote li[id]",
     "The HTML way.\n\n*[HTML]: HyperText Markup Language": "abbr[title]",
-    '<figure class="hfd-quote" markdown>\n> A quote.\n\n<figcaption>Someone</figcaption>\n</figure>': "figure blockquote",
+    '<figure class="hfd-quote" markdown>\n> A quote.\n\n<figcaption>Someone</figcaption>\n</figure>':
+        "figure blockquote",
     "A ~~mistake~~ and H~2~O :material-heart:\n\n```python\nprint(1)\n```": ".twemoji svg",
     "[an old page](http://example.org/page)": "a[href^='http:']",
 }
 
 
 def test_what_markdown_writes_builds_settings_show_as_text_and_a_plain_http_link_is_only_a_warning(tmp_path):
-    body = BODY.format("\n\n".join(ALLOWED_CONSTRUCTS))
+    body = "Intro.\n\n<!-- more -->\n\n" + "\n\n".join(ALLOWED_CONSTRUCTS) + "\n"
     label = 'A paid service, fish &amp; chips "<3"'  # text, as written: the templates escape settings
-    result = build_with(tmp_path, {"docs/blog/posts/allowed.md": post_markdown("allowed", body=body),
-                                   "mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", f"label: {label}")})
+    result = build_with(tmp_path, {
+        "docs/blog/posts/allowed.md": post_markdown("allowed", body=body),
+        "mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", f"label: {label}")})
     assert result.returncode == 0, result.output
     assert ("WARNING -  docs/blog/posts/allowed.md: the link 'http://example.org/page' is not "
             "secure; use https://") in result.output
@@ -184,7 +185,7 @@ def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp
 
     result = build_with(tmp_path, {
         "docs/blog/posts/one.md": post_markdown("one", authors="fede"),
-        "docs/blog/posts/two.md": post_markdown("two", body=BODY.format("[see](../../nowhere.md)")),
+        **bad_post("[see](../../nowhere.md)"),
     })
     assert result.returncode != 0
     log = tmp_path / "build.log"

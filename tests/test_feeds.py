@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 
 import feedparser
 import jsonfeed
@@ -40,69 +41,62 @@ def read_feed(path) -> list[Item]:
     parsed = feedparser.parse(path.read_bytes())
     assert not parsed.bozo, f"{path.name} does not parse: {parsed.get('bozo_exception')}"
     assert parsed.version == "rss20"
-    from email.utils import parsedate_to_datetime
-
     return [Item(e.title, e.link, parsedate_to_datetime(e.published), e.summary) for e in parsed.entries]
 
 
+@dataclass
+class Feed:
+    name: str
+    items: list[Item]  # as feed readers read them
+    posts: list        # the published posts it lists, in its order
+    date: int          # which of a post's dates it carries: 0, created; 1, updated
+
+
 @pytest.fixture(scope="module", params=FEEDS)
-def feed(request, site):
-    return request.param, read_feed(site / request.param)
-
-
-def _expected(source, feed_name: str):
-    """The published posts a feed lists, in its order: by creation or by update."""
-    by_update = "updated" in feed_name
-    length = source.config.plugins["rss"].config.length
-    posts = sorted(source.published_posts,
-                   key=lambda post: post.dates(source.zone)[1 if by_update else 0], reverse=True)
-    return posts[:length], (1 if by_update else 0)
+def feed(request, site, source) -> Feed:
+    """A feed, and the posts it lists: the newest published ones, by creation or by update."""
+    name = request.param
+    date = 1 if "updated" in name else 0
+    posts = sorted(source.published_posts, key=lambda post: post.dates(source.zone)[date], reverse=True)
+    return Feed(name, read_feed(site / name), posts[:source.config.plugins["rss"].config.length], date)
 
 
 # -- One item per published post, as it is -----------------------------------------------------
 
 
-def test_each_feed_lists_every_published_post_newest_first_and_nothing_else(feed, source):
-    name, items = feed
-    posts, _ = _expected(source, name)
-    assert sorted(item.title for item in items) == sorted(post.title for post in posts)
-    dates = [item.date for item in items]
+def test_each_feed_lists_every_published_post_newest_first_and_nothing_else(feed):
+    assert sorted(item.title for item in feed.items) == sorted(post.title for post in feed.posts)
+    dates = [item.date for item in feed.items]
     assert dates == sorted(dates, reverse=True)
 
 
 def test_each_item_links_to_its_post_with_the_posts_own_date(feed, source):
-    name, items = feed
-    posts, which = _expected(source, name)
-    by_title = {post.title: post for post in posts}
-    for item in items:
+    by_title = {post.title: post for post in feed.posts}
+    for item in feed.items:
         post = by_title[item.title]
         assert item.link == source.site_url + post.address, item.title
         # The post's date, midnight where the practice is: never the build time.
-        assert item.date == post.dates(source.zone)[which], (name, item.title)
+        assert item.date == post.dates(source.zone)[feed.date], (feed.name, item.title)
 
 
 def test_every_item_carries_the_description_as_text_and_then_the_disclaimer(feed, source):
-    name, items = feed
-    posts, _ = _expected(source, name)
-    by_title = {post.title: post for post in posts}
-    for item in items:
+    descriptions = {post.title: " ".join(str(post.meta["description"]).split()) for post in feed.posts}
+    for item in feed.items:
         text = text_of(BeautifulSoup(item.html, "html.parser"))
-        description = " ".join(str(by_title[item.title].meta["description"]).split())
+        description = descriptions[item.title]
         assert description in text, item.title
         assert text.index(description) < text.index(source.disclaimer), item.title
 
 
-def test_links_in_items_are_full_addresses(site):
-    for name in FEEDS:
-        for item in read_feed(site / name):
-            for link in BeautifulSoup(item.html, "html.parser").select("[href], [src]"):
-                target = link.get("href") or link.get("src")
-                assert target.startswith(("https://", "mailto:")), (name, item.title, target)
+def test_links_in_items_are_full_addresses(feed):
+    for item in feed.items:
+        for link in BeautifulSoup(item.html, "html.parser").select("[href], [src]"):
+            target = link.get("href") or link.get("src")
+            assert target.startswith(("https://", "mailto:")), (feed.name, item.title, target)
 
 
-def test_feeds_publish_no_email_address(site):
-    for name in FEEDS:
-        assert "@" not in (site / name).read_text().replace("@context", ""), name
+def test_feeds_publish_no_email_address(site, feed):
+    assert "@" not in (site / feed.name).read_text().replace("@context", ""), feed.name
 
 
 # -- Valid, as validators judge them ---------------------------------------------------------
@@ -146,9 +140,6 @@ def test_the_json_feed_check_finds_a_bad_date_and_a_missing_id():
 def test_every_page_links_both_kinds_of_feed_in_its_head(site):
     for page in html_pages(site):
         head = soup(site, page).find("head")
-        rss = {link["href"].rsplit("/", 1)[-1] for link in
-               head.select('link[rel="alternate"][type="application/rss+xml"]')}
-        json_feeds = {link["href"].rsplit("/", 1)[-1] for link in
-                      head.select('link[rel="alternate"][type="application/feed+json"]')}
-        assert rss == set(RSS_FEEDS), page
-        assert json_feeds == set(JSON_FEEDS), page
+        for kind, names in (("application/rss+xml", RSS_FEEDS), ("application/feed+json", JSON_FEEDS)):
+            linked = head.select(f'link[rel="alternate"][type="{kind}"]')
+            assert {link["href"].rsplit("/", 1)[-1] for link in linked} == set(names), (page, kind)

@@ -10,7 +10,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from tests.browser_audits import FOCUS_STOP_JS, tab_through, tab_to
 from tests.site_build import MATERIAL
@@ -39,6 +39,11 @@ def open_page(tab):
 # The focused element as the reader sees it (the palette toggle's radio button is drawn
 # as the button beside it).
 STOP_JS = f"(e) => ({FOCUS_STOP_JS})(e.classList.contains('md-option') ? e.nextElementSibling : e)"
+# Where the skip link led, as the reader sees it once the page has scrolled there.
+SKIPPED_TO_JS = f"""async () => {{
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return ({FOCUS_STOP_JS})(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+}}"""
 
 
 def _problems(stops) -> list[str]:
@@ -73,9 +78,10 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
         # buttons, search (and the logo); on a desktop, the tabs and the side menus
         # (the section's pages, the article's contents), which Material puts first.
         assert stops[0]["html"].startswith('<a href="#') and "md-skip" in stops[0]["html"], (kind, screen)
-        page.focus(".md-skip")  # and Enter on it leads past them
+        page.focus(".md-skip")  # and Enter on it leads past them, to content in sight below the header
         page.keyboard.press("Enter")
         assert page.evaluate("location.hash") == page.get_attribute(".md-skip", "href"), (kind, screen)
+        assert page.evaluate(SKIPPED_TO_JS)["visible"], f"{kind} ({screen}): the skip link's target is out of sight"
         assert before_main <= 6 + tabs + sidebar, f"{kind} ({screen}): {before_main} stops before the main content"
     print(f"\n{screen}: " + "; ".join(counts))
     assert not problems, "\n".join(problems)
@@ -109,6 +115,18 @@ def _destinations(site, address: str, narrow: bool = True) -> set[str]:
     return found
 
 
+def _enter_moves_focus(page) -> None:
+    """Enter on the focused control, once the site's script has moved focus on (into the
+    panel or section it opens, or back to the link it came from: reader.js)."""
+    was = page.evaluate_handle("document.activeElement")
+    name = page.evaluate("(e) => e.getAttribute('aria-label') || e.textContent.trim()", was)
+    page.keyboard.press("Enter")
+    try:
+        page.wait_for_function("(was) => document.activeElement !== was", arg=was, timeout=5_000)
+    except PlaywrightTimeout:
+        raise AssertionError(f"Enter on {name!r} left focus where it was") from None
+
+
 def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa: C901
     """Every navigation link focused with Tab (and Enter to open the menu and its
     sections), as absolute paths."""
@@ -132,8 +150,7 @@ def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa:
     for _round in range(12):
         page.reload(wait_until="load")  # Tab from the top again
         tab_to(page, '[aria-label="Menu"]', limit=12)
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(100)
+        _enter_moves_focus(page)
         # The menu may open inside the current page's section: its title leads back up.
         for _ in range(5):
             level = page.evaluate("""() => {
@@ -143,8 +160,7 @@ def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa:
                 break
             while not page.evaluate("document.activeElement.matches('label.md-nav__title')"):
                 page.keyboard.press("Shift+Tab")
-            page.keyboard.press("Enter")
-            page.wait_for_timeout(100)
+            _enter_moves_focus(page)
             # Back on the top level, at the section's link: what comes before it too.
             for _ in range(20):
                 page.keyboard.press("Shift+Tab")
@@ -168,8 +184,7 @@ def _reached_by_keyboard(page, address: str, narrow: bool) -> set[str]:  # noqa:
             if focused["section"] and focused["level"] == "0" and focused["section"] not in explored:
                 explored.add(focused["section"])
                 opened_section = True
-                page.keyboard.press("Enter")
-                page.wait_for_timeout(100)
+                _enter_moves_focus(page)
                 continue
             page.keyboard.press("Tab")
         if not opened_section:
@@ -231,9 +246,8 @@ def test_the_menu_and_search_on_a_phone_are_buttons_that_open_close_and_return_f
     (inside, closed), button = HEADER_BUTTONS[name], page.get_by_role("button", name=name)
     assert button.is_visible() and button.get_attribute("aria-expanded") == "false"
     button.focus()
-    page.keyboard.press("Enter")
+    _enter_moves_focus(page)  # into the panel, once it shows
     assert button.get_attribute("aria-expanded") == "true"
-    page.wait_for_timeout(100)  # focus moves in once the panel shows
     assert page.evaluate(f"document.activeElement.matches({inside!r})")
     assert page.evaluate(f"({STOP_JS})(document.activeElement)")["visible"]
     page.keyboard.press("Escape")

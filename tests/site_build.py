@@ -136,9 +136,12 @@ def copy_project(destination: Path, *, warm: bool = True) -> Path:
     return destination
 
 
+BAD_POST = "docs/blog/posts/bad.md"  # the post bad_post adds, as the build's messages name it
+
+
 def bad_post(more: str = "More.", **fields) -> dict[str, str]:
-    """Edits that add docs/blog/posts/bad.md: `more` after its excerpt, `fields` changed."""
-    return {"docs/blog/posts/bad.md": post_markdown("bad", body=f"Intro.\n\n<!-- more -->\n\n{more}\n", **fields)}
+    """Edits that add BAD_POST: `more` after its excerpt, `fields` changed."""
+    return {BAD_POST: post_markdown("bad", body=f"Intro.\n\n<!-- more -->\n\n{more}\n", **fields)}
 
 
 def post_markdown(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n", **front_matter) -> str:

@@ -14,6 +14,7 @@ from tests.site_build import REPO, assert_refused, build, build_with, copy_proje
 from tests.site_model import source_site
 from tests.site_pages import TEMPLATE_KINDS, html_pages, soup, text_of, url_of
 from tests.static_server import serve
+from tests.test_feeds import FEEDS
 
 
 # -- On every page ------------------------------------------------------------------
@@ -153,7 +154,6 @@ def test_the_build_refuses_a_page_whose_template_drops_the_disclaimer_naming_onl
 # A stylesheet of mkdocs.yml's extra_css, linked by every page after the site's own.
 EXTRA_CSS = {"mkdocs.yml": ("\nextra:\n", "\nextra_css:\n  - assets/stylesheets/extra.css\nextra:\n"),
              "docs/assets/stylesheets/extra.css": "/* added by the author */\n"}
-FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml", "feed_json_created.json", "feed_json_updated.json")
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 WITHOUT_IT = {
     "404-template": ({"overrides/404.html": BARE_TEMPLATE},

@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import browsers
-from tests.site_build import REPO, assert_refused, bad_post, build, build_with, copy_project, post_markdown
+from tests.site_build import (BAD_POST as BAD, REPO, assert_refused, bad_post, build, build_with, copy_project,
+                              post_markdown)
 
-BAD = "docs/blog/posts/bad.md"  # tests.site_build.bad_post
 BAD_PAGE = "docs/bad-page.md"
 
 # case: (edits to a copy of the project, the texts of the message the build stops with)

@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from tests.browser_audits import block_other_hosts
-from tests.site_build import REPO, assert_refused, bad_post, build, build_with, copy_project, post_markdown
+from tests.site_build import (BAD_POST as BAD, REPO, assert_refused, bad_post, build, build_with, copy_project,
+                              post_markdown)
 from tests.site_pages import html_pages, soup, text_of, url_of
 from tests.static_server import serve
 
@@ -164,7 +165,6 @@ def test_print_and_copy_link_work_from_an_article(tab, sample_articles):
 
 # -- The build refuses an article that lacks any of it ----------------------------------------------
 
-BAD = "docs/blog/posts/bad.md"  # tests.site_build.bad_post
 
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 ARTICLE_FIELDS = {

@@ -66,7 +66,9 @@ def test_the_site_is_byte_identical_with_the_hooks_listed_in_any_order(built, tm
 # -- A rebuild reuses what the checks learnt of unchanged pages, never a stale answer -----------
 
 
-CACHES = ("visible-text", "page-names", "stylesheet-bundle", "page-scripts")  # folders of .cache/
+# Folders of .cache/: what the checks learnt of each page (hfd/page_cache.py), and the
+# compiled templates (hooks/compiled_templates.py).
+CACHES = ("visible-text", "page-names", "stylesheet-bundle", "page-scripts", "templates")
 
 
 @pytest.mark.parametrize("built", ["grown"], indirect=True)  # with videos, photos, drafts
@@ -76,9 +78,13 @@ def test_a_rebuild_writes_the_same_site_as_a_first_build(built, tmp_path):
     for number in (1, 2):
         result = build(project, tmp_path / f"site-{number}", now=NOW)
         assert result.returncode == 0, result.output
-    assert all(list((project / ".cache" / name).glob("*/*.json")) for name in CACHES)
+    assert all(_entries(project, name) for name in CACHES)
     assert differences(tmp_path / "site-1", tmp_path / "site-2") == []
     assert differences(built.site, tmp_path / "site-2") == []
+
+
+def _entries(project: Path, cache: str) -> list[Path]:
+    return [path for path in (project / ".cache" / cache).rglob("*") if path.is_file()]
 
 
 # An edit that hides the disclaimer: (file, the edit).
@@ -121,13 +127,18 @@ def test_a_cache_entry_edited_by_hand_is_read_afresh(tmp_path):
     assert_refused(build(project, tmp_path / "site"), "docs/about.md: no visible disclaimer", one_screen=False)
 
 
-@pytest.mark.parametrize("damage", ["not JSON {", '{"version": "other"}', "[]", ""])
+DAMAGES = {"not JSON": lambda _: b"not JSON {", "foreign": lambda _: b'{"version": "other"}',
+           "a list": lambda _: b"[]", "empty": lambda _: b"",
+           "cut short": lambda entry: entry[:20]}  # a compiled template's header kept, its checksum cut
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_or_foreign_cache_is_read_as_empty(tmp_path, damage):
     project = copy_project(tmp_path / "project")
     assert build(project, tmp_path / "first").returncode == 0
     for name in CACHES:
-        for entry in (project / ".cache" / name).glob("*/*.json"):
-            entry.write_text(damage)
+        for entry in _entries(project, name):
+            entry.write_bytes(DAMAGES[damage](entry.read_bytes()))
     result = build(project, tmp_path / "second")
     assert result.returncode == 0, result.output
     assert differences(tmp_path / "first", tmp_path / "second") == []

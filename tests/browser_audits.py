@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from tests.site_build import REPO
@@ -98,19 +99,27 @@ TARGETS_JS = """(selectors) => {
 
 
 def tab_through(page, measure_js: str, limit: int):
-    """Press Tab until focus leaves the page (or `limit` presses); yield what `measure_js`
-    (a function of an element) finds on each element focused, a frame after focus moved
-    (the page has scrolled it into view, at once if the reader asks for no motion)."""
+    """Press Tab until focus leaves the page, or comes round again to the first element it
+    reached (Chromium wraps round at the end in a window that has been navigated), or
+    `limit` presses; yield what `measure_js` (a function of an element) finds on each
+    element focused, a frame after focus moved (the page has scrolled it into view, at
+    once if the reader asks for no motion)."""
+    walk = next(_WALKS)
     for _ in range(limit):
         page.keyboard.press("Tab")
         found = page.evaluate(f"""async () => {{
             await new Promise((done) => requestAnimationFrame(done));
             const focused = document.activeElement;
+            if (window.__hfdWalk?.id !== {walk}) window.__hfdWalk = {{id: {walk}, first: focused}};
+            else if (focused === window.__hfdWalk.first) return null;
             return focused === document.body ? null : {{measured: ({measure_js})(focused)}};
         }}""")
         if found is None:
             return
         yield found["measured"]
+
+
+_WALKS = itertools.count(1)
 
 
 def tab_to(page, selector: str, limit: int) -> None:

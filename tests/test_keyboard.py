@@ -30,10 +30,21 @@ MENU_BELOW = 1220
 
 @pytest.fixture
 def open_page(tab):
-    """`open_page(url, screen)`: the page in a new window for that screen (Tab starts from
-    the top, with no focus left from before), without motion: the page is judged where it
-    comes to rest after each key (scrolling, the menu's slide), not while it moves."""
-    return lambda url, screen: tab(url=url, reduced_motion="reduce", **SCREENS[screen])
+    """`open_page(url, screen)`: the page loaded afresh in the test's window for that
+    screen (a new document: Tab starts from the top, with no focus left from before; one
+    window per screen, as a new window costs a second of the machine's time), without
+    motion: the page is judged where it comes to rest after each key (scrolling, the
+    menu's slide), not while it moves."""
+    windows = {}
+
+    def load(url: str, screen: str):
+        assert "#" not in url, url  # an address with a fragment may stay in the same document
+        if screen not in windows:
+            windows[screen] = tab(reduced_motion="reduce", **SCREENS[screen])
+        windows[screen].goto(url)
+        return windows[screen]
+
+    return load
 
 
 # The focused element as the reader sees it (the palette toggle's radio button is drawn

@@ -14,6 +14,7 @@ empty one, so that their cost does not grow with the number of articles (site_pa
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from tests.browsers import CHROMIUM_FLAGS, browser_problem, find_chromium
 from tests.grown_site import empty_project, grown_project
@@ -70,12 +71,17 @@ def run_folder(tmp_path_factory, worker_id) -> Path:
     return (base if worker_id == "master" else base.parent) / "shared"
 
 
-def once(folder: Path, make: Callable[[Path], None]) -> Path:
+def once(folder: Path, make: Callable[[Path], None], wait: bool = True) -> Path | None:
     """`make(folder)` once for the whole run: the first worker to ask makes it, the
-    others wait for it and find it made. If it fails, every test that needs it fails
-    with its message (not with what a half-made folder would raise)."""
+    others wait for it and find it made (or, `wait=False`, go on at once: None). If it
+    fails, every test that needs it fails with its message (not with what a half-made
+    folder would raise)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(f"{folder}.lock"):
+    try:
+        held = FileLock(f"{folder}.lock", timeout=-1 if wait else 0).acquire()
+    except Timeout:
+        return None
+    with held:  # released once made
         done, failed = folder.with_name(folder.name + ".made"), folder.with_name(folder.name + ".failed")
         if failed.exists():
             raise RuntimeError(failed.read_text(encoding="utf-8"))
@@ -90,11 +96,12 @@ def once(folder: Path, make: Callable[[Path], None]) -> Path:
     return folder
 
 
-def once_json(path: Path, compute: Callable[[], object]):
+def once_json(path: Path, compute: Callable[[], object], wait: bool = True):
     """`compute()` once for the whole run, kept as JSON: what one worker found in the
-    browser, the others read."""
-    once(path, lambda folder: (folder / "found.json").write_text(json.dumps(compute()), encoding="utf-8"))
-    return json.loads((path / "found.json").read_text(encoding="utf-8"))
+    browser, the others read (`wait=False`: None if another worker is computing it)."""
+    made = once(path, lambda folder: (folder / "found.json").write_text(json.dumps(compute()), encoding="utf-8"),
+                wait)
+    return json.loads((path / "found.json").read_text(encoding="utf-8")) if made else None
 
 
 # -- The built sites ---------------------------------------------------------------
@@ -180,8 +187,6 @@ class SamplePage:
 @pytest.fixture(scope="session")
 def served(run_folder):
     """`served(variant)`: the built site of that variant on a local host (per worker)."""
-    import contextlib
-
     stack = contextlib.ExitStack()
     urls: dict[str, tuple[BuiltSite, str]] = {}
 
@@ -288,16 +293,24 @@ def tab(browser, request):
 def reader_tour(browser, sample_pages, run_folder):
     """`reader_tour(scheme, screen)`: the sample pages visited in Chromium in that colour
     scheme, on that screen; each scheme's tour once per run (tests/reader_tour.py)."""
-    from tests.reader_tour import Visit, tour
+    from tests.reader_tour import SCHEMES, Visit, tour
     from tests.site_pages import TEMPLATE_KINDS
 
     # The pages test_disclaimer.py sweeps through every width and reader setting.
     swept = {page.url for page in sample_pages if page.built.variant == BROWSED and page.kind in TEMPLATE_KINDS}
 
-    def visited(scheme: str, screen: str) -> list:
-        found = once_json(run_folder / "tours" / f"{scheme}.json", lambda: {
+    def toured(scheme: str, wait: bool = True) -> dict | None:
+        return once_json(run_folder / "tours" / f"{scheme}.json", lambda: {
             screen: [dataclasses.asdict(visit) for visit in visits]
-            for screen, visits in tour(browser, sample_pages, scheme, swept=swept).items()})
+            for screen, visits in tour(browser, sample_pages, scheme, swept=swept).items()}, wait)
+
+    def visited(scheme: str, screen: str) -> list:
+        found = toured(scheme, wait=False)
+        if found is None:  # another worker is touring it: tour the schemes nobody has begun, then wait
+            for other in SCHEMES:
+                with contextlib.suppress(Exception):  # a failed tour fails the tests that need it
+                    toured(other, wait=False)
+            found = toured(scheme)
         return [Visit(**visit) for visit in found[screen]]
 
     visited.site_name = sample_pages[0].source.config.site_name

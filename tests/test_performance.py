@@ -17,6 +17,10 @@ from tests.site_pages import TEMPLATE_KINDS
 pytestmark = pytest.mark.browser
 
 
+# Scored here; the performance score varies with the machine (`make audit` reports it).
+SCORED = ("accessibility", "best-practices", "seo")
+
+
 # Lighthouse takes about 10 s a page: one page of each template (the browsed site's home,
 # articles page, newest article, consultation page and 404 page), audited once per run in
 # one Chrome. The 404 page is audited at its own address: Lighthouse refuses a 404 status.
@@ -26,7 +30,7 @@ def report(sample_pages, run_folder):
              if page.kind in TEMPLATE_KINDS and page.built.variant == BROWSED}
     try:  # by kind: each worker serves the site at its own address
         reports = once_json(run_folder / "lighthouse.json", lambda: dict(zip(pages, audit_pages(
-            list(pages.values())).values())))
+            list(pages.values()), categories=SCORED).values())))
     except LighthouseUnavailable as error:
         if IN_CI:
             pytest.fail(str(error))
@@ -36,7 +40,7 @@ def report(sample_pages, run_folder):
 
 @pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_accessibility_best_practices_and_seo_score_100(report, kind):
-    for category in ("accessibility", "best-practices", "seo"):
+    for category in SCORED:
         assert report(kind)["scores"][category] == 100, (kind, category, report(kind)["failed_audits"])
 
 

@@ -5,11 +5,11 @@ into Python code: about a third of a small site's build, repeated by each rebuil
 `make serve` after the author saves, and by each of the tests' builds. Jinja keeps what
 it compiled in .cache/templates/ beside mkdocs.yml (ignored by git, as the checks' cache
 is) and checks each template's source against it, so an edited template is compiled
-afresh, and a damaged entry is compiled afresh too. What the compiled code also depends on (Jinja's version and options, the
-extensions, which filters and tests exist and what they are passed) names the entry
-too, so a generator or plugin that sets up its templates differently (ProperDocs, an
-upgrade) never reads another's code. After a build the folder holds the templates that
-build compiled or read, no others; a cache that cannot be written is skipped.
+afresh; so is a damaged entry. What the compiled code also depends on (Jinja's version
+and options, the extensions, which filters and tests exist and what they are passed)
+names the entry too, so a generator or plugin that sets up its templates differently
+(ProperDocs, an upgrade) never reads another's code. After a build the folder holds the
+templates that build drew with, no others; a cache that cannot be written is skipped.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 // Lighthouse on several pages in one Chrome: `node tests/lighthouse.mjs mobile|desktop
 // CATEGORIES AUDITS URL...` (the lists comma-separated: the categories scored, and other
-// audits wanted besides) prints {url: Lighthouse's report} as JSON. One process and one browser for all the
-// pages (a new `lighthouse` command per page spends most of its time starting up).
+// audits wanted besides) prints {url: Lighthouse's report} as JSON. One process and one
+// browser for all the pages (a new `lighthouse` command per page spends most of its time
+// starting up).
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";

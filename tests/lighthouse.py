@@ -35,7 +35,7 @@ def audit_pages(urls: list[str], form_factor: str = "mobile", categories=CATEGOR
         ["node", str(REPO / "tests" / "lighthouse.mjs"), form_factor, ",".join(categories), ",".join(audits), *urls],
         capture_output=True, text=True, timeout=600, cwd=REPO,
         env={**os.environ, "CHROME_PATH": chrome,
-             "LIGHTHOUSE_CHROME_FLAGS": json.dumps(["--headless=new", *CHROMIUM_FLAGS])})
+             "LIGHTHOUSE_CHROME_FLAGS": json.dumps(["--headless", *CHROMIUM_FLAGS])})
     if completed.returncode != 0:
         raise RuntimeError(f"Lighthouse failed on {urls}:\n{completed.stderr[-2000:]}")
     return {url: summarise(report) for url, report in json.loads(completed.stdout).items()}

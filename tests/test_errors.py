@@ -218,7 +218,7 @@ def test_without_any_chromium_make_test_downloads_one_or_says_what_to_install(mo
     assert commands == [[sys.executable, "-m", "playwright", "install", "chromium"]]
     out = capsys.readouterr()
     assert "downloading Playwright's Chromium" in out.out
-    assert "sudo apt-get install chromium" in out.err and "CHROME_PATH" in out.err
+    assert "sudo apt-get install chromium-headless-shell" in out.err and "CHROME_PATH" in out.err
 
 
 # -- Every message the build can stop with is in the author's guide ---------------------------

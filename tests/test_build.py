@@ -73,14 +73,12 @@ CACHES = ("visible-text", "page-names", "stylesheet-bundle", "page-scripts", "te
 
 @pytest.mark.parametrize("built", ["grown"], indirect=True)  # with videos, photos, drafts
 def test_a_rebuild_writes_the_same_site_as_a_first_build(built, tmp_path):
-    project = tmp_path / "project"  # a fresh clone: without .cache/
-    shutil.copytree(built.project, project, ignore=shutil.ignore_patterns(".cache"))
-    for number in (1, 2):
-        result = build(project, tmp_path / f"site-{number}", now=NOW)
-        assert result.returncode == 0, result.output
-    assert all(_entries(project, name) for name in CACHES)
-    assert differences(tmp_path / "site-1", tmp_path / "site-2") == []
-    assert differences(built.site, tmp_path / "site-2") == []
+    # The grown site is a first build: of a fresh copy, without .cache/ (grown_project).
+    # Rebuilt where it is, with what that build (and other tests' builds of it) wrote.
+    assert all(_entries(built.project, name) for name in CACHES)
+    result = build(built.project, tmp_path / "rebuilt", now=NOW)
+    assert result.returncode == 0, result.output
+    assert differences(built.site, tmp_path / "rebuilt") == []
 
 
 def _entries(project: Path, cache: str) -> list[Path]:
@@ -132,16 +130,27 @@ DAMAGES = {"not JSON": lambda _: b"not JSON {", "foreign": lambda _: b'{"version
            "cut short": lambda entry: entry[:20]}  # a compiled template's header kept, its checksum cut
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    """A copy of the project, built once: its site in first/, what it wrote in .cache/
+    kept in cache/ (entries are named by the templates' paths: the project stays put)."""
+    root = tmp_path_factory.mktemp("first-build")
+    assert build(copy_project(root / "project"), root / "first").returncode == 0
+    shutil.copytree(root / "project/.cache", root / "cache")
+    return root
+
+
 @pytest.mark.parametrize("damage", DAMAGES)
-def test_a_damaged_or_foreign_cache_is_read_as_empty(tmp_path, damage):
-    project = copy_project(tmp_path / "project")
-    assert build(project, tmp_path / "first").returncode == 0
+def test_a_damaged_or_foreign_cache_is_read_as_empty(first_build, tmp_path, damage):
+    project = first_build / "project"
+    shutil.rmtree(project / ".cache")
+    shutil.copytree(first_build / "cache", project / ".cache")
     for name in CACHES:
         for entry in _entries(project, name):
             entry.write_bytes(DAMAGES[damage](entry.read_bytes()))
     result = build(project, tmp_path / "second")
     assert result.returncode == 0, result.output
-    assert differences(tmp_path / "first", tmp_path / "second") == []
+    assert differences(first_build / "first", tmp_path / "second") == []
 
 
 def test_a_change_to_the_checks_code_forgets_what_they_learnt(tmp_path):

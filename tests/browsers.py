@@ -15,9 +15,8 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 # Chromium's headless shell first: the headless browser Playwright itself drives by default,
-# without the full browser's window machinery. On a 2-core machine the whole run took 493 s
-# with Debian's chromium-headless-shell against 653-679 s with its chromium, every test
-# passing with both (ARCHITECTURE.md, "The tests").
+# without the full browser's window machinery; the run takes a quarter less time with it
+# (ARCHITECTURE.md, "The tests").
 _NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
           "chrome")
 _APPLICATIONS = (
@@ -27,8 +26,8 @@ _APPLICATIONS = (
 )
 INSTALL_BY_HAND = (
     "Install Chromium or Google Chrome yourself: on Debian or Ubuntu `sudo apt-get install "
-    "chromium-headless-shell` (or `chromium`); on macOS or Windows, Google Chrome from google.com/chrome. Or set CHROME_PATH "
-    "to a Chromium binary. Then run `make test` again."
+    "chromium-headless-shell` (or `chromium`); on macOS or Windows, Google Chrome from "
+    "google.com/chrome. Or set CHROME_PATH to a Chromium binary. Then run `make test` again."
 )
 
 

@@ -4,10 +4,10 @@ folders, the site's 404.html with status 404, and gzip for text."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import mimetypes
 import threading
-from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
@@ -15,6 +15,13 @@ from urllib.parse import unquote, urlsplit
 
 _COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript",
                  "image/svg+xml", "application/feed+json", "application/rss+xml")
+
+
+@functools.lru_cache(maxsize=2048)
+def _compressed(path: str, modified: int, size: int) -> bytes:
+    """A file gzipped once per version of it (named by its time and size): the same
+    stylesheet is asked for by every page of every test."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
 class _StaticHandler(SimpleHTTPRequestHandler):
@@ -42,11 +49,10 @@ class _StaticHandler(SimpleHTTPRequestHandler):
             target = target / "index.html"
         if not target.is_file():
             target, status = root / "404.html", 404
-        body = target.read_bytes()
         ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         gzipped = ctype.startswith(_COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            body = gzip.compress(body, compresslevel=6, mtime=0)
+        stat = target.stat()
+        body = _compressed(str(target), stat.st_mtime_ns, stat.st_size) if gzipped else target.read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))
@@ -67,7 +73,7 @@ class _StaticHandler(SimpleHTTPRequestHandler):
 def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 at an ephemeral port; yields the base URL."""
     handler = type("Handler", (_StaticHandler,), {"extra_headers": headers or {}})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -20,9 +20,10 @@ import datetime as dt
 import json
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 from filelock import FileLock, Timeout
@@ -201,10 +202,11 @@ def served(run_folder):
 
 
 @pytest.fixture(scope="session")
-def sample_pages(served) -> list[SamplePage]:
+def sample_pages(served, run_folder) -> Iterator[list[SamplePage]]:
     """One page of each kind the site has: every page kind and every kind of content the
     grown site shows (tests/site_pages.py, one_page_of_each_kind), and the home and
-    articles pages of the site before its first article."""
+    articles pages of the site before its first article. Lighthouse begins to audit them
+    at once, beside the tests (`lighthouse_reports`)."""
     from tests.site_pages import one_page_of_each_kind
 
     pages = []
@@ -212,7 +214,30 @@ def sample_pages(served) -> list[SamplePage]:
         built, url = served(variant)
         for path, kind in one_page_of_each_kind(built.site, built.source.config, only).items():
             pages.append(SamplePage(built, path, kind, url + path.removesuffix("index.html")))
-    return pages
+    # Lighthouse spends most of its 40 s waiting on the pages: this worker's tests run
+    # meanwhile. Whatever it finds, or why it failed, waits in run_folder for the tests.
+    def audit() -> None:
+        with contextlib.suppress(Exception):
+            lighthouse_reports(run_folder, pages, wait=False)
+
+    auditing = threading.Thread(target=audit, name="lighthouse")
+    auditing.start()
+    yield pages
+    auditing.join()  # before the pages stop being served
+
+
+def lighthouse_reports(run_folder: Path, pages: list[SamplePage], wait: bool = True) -> dict | None:
+    """{kind: what Lighthouse found} on the browsed site's page of each template, audited
+    once per run in one Chrome (tests/lighthouse.py; the 404 page at its own address:
+    Lighthouse refuses a 404 status); None with `wait=False` if another is auditing."""
+    from tests.lighthouse import SCORED_IN_TESTS, audit_pages, unavailable
+    from tests.site_pages import TEMPLATE_KINDS
+
+    if unavailable():
+        return None
+    urls = {page.kind: page.url for page in pages if page.kind in TEMPLATE_KINDS and page.built.variant == BROWSED}
+    return once_json(run_folder / "lighthouse.json", lambda: dict(zip(urls, audit_pages(
+        list(urls.values()), categories=SCORED_IN_TESTS).values())), wait)
 
 
 @pytest.fixture(scope="session")

@@ -9,38 +9,31 @@ import re
 
 import pytest
 
-from tests.conftest import BROWSED, IN_CI, once_json
-from tests.lighthouse import LighthouseUnavailable, audit_pages
+from tests.conftest import IN_CI, lighthouse_reports
+from tests.lighthouse import SCORED_IN_TESTS, unavailable
 from tests.site_build import MATERIAL
 from tests.site_pages import TEMPLATE_KINDS
 
 pytestmark = pytest.mark.browser
 
 
-# Scored here; the performance score varies with the machine (`make audit` reports it).
-SCORED = ("accessibility", "best-practices", "seo")
-
-
-# Lighthouse takes about 10 s a page: one page of each template (the browsed site's home,
-# articles page, newest article, consultation page and 404 page), audited once per run in
-# one Chrome. The 404 page is audited at its own address: Lighthouse refuses a 404 status.
+# Lighthouse on one page of each template of the browsed site (the home, articles page,
+# newest article, consultation page and 404 page), begun beside the tests as soon as the
+# sample pages are served (conftest.py, lighthouse_reports).
 @pytest.fixture(scope="session")
 def report(sample_pages, run_folder):
-    pages = {page.kind: page.url for page in sample_pages
-             if page.kind in TEMPLATE_KINDS and page.built.variant == BROWSED}
-    try:  # by kind: each worker serves the site at its own address
-        reports = once_json(run_folder / "lighthouse.json", lambda: dict(zip(pages, audit_pages(
-            list(pages.values()), categories=SCORED).values())))
-    except LighthouseUnavailable as error:
+    problem = unavailable()
+    if problem:
         if IN_CI:
-            pytest.fail(str(error))
-        pytest.skip(str(error))
+            pytest.fail(problem)
+        pytest.skip(problem)
+    reports = lighthouse_reports(run_folder, sample_pages)
     return lambda kind: reports[kind]
 
 
 @pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_accessibility_best_practices_and_seo_score_100(report, kind):
-    for category in SCORED:
+    for category in SCORED_IN_TESTS:
         assert report(kind)["scores"][category] == 100, (kind, category, report(kind)["failed_audits"])
 
 

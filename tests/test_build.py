@@ -171,6 +171,27 @@ def test_a_change_to_the_checks_code_forgets_what_they_learnt(tmp_path):
     assert PageCache(None, "test", code=[code]).get("<p>page</p>", lambda: "afresh") == "afresh"
 
 
+# -- What makes a build faster changes nothing it writes ------------------------------------------
+
+
+def test_the_theme_files_a_build_copies_are_those_mkdocs_alone_copies():
+    """hooks/theme_files.py lists the theme's folders without their dot-folders: MkDocs'
+    own choice of what to copy keeps the same files. (ProperDocs, whose choice is the
+    same code, cannot load a configuration in this process: its build is compared below.)"""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    from theme_files import ThemeFolders
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    copied = {}
+    for loader in (jinja2.FileSystemLoader, ThemeFolders):
+        files = Files([])
+        files.add_files_from_theme(jinja2.Environment(loader=loader(config.theme.dirs)), config)
+        copied[loader.__name__] = sorted(file.src_uri for file in files)
+    assert copied["ThemeFolders"] == copied["FileSystemLoader"] != []
+
+
 # -- ProperDocs, the maintained continuation of MkDocs 1.x -------------------------------------
 
 

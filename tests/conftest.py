@@ -214,7 +214,7 @@ def sample_pages(served, run_folder) -> Iterator[list[SamplePage]]:
         built, url = served(variant)
         for path, kind in one_page_of_each_kind(built.site, built.source.config, only).items():
             pages.append(SamplePage(built, path, kind, url + path.removesuffix("index.html")))
-    # Lighthouse spends most of its 40 s waiting on the pages: this worker's tests run
+    # Lighthouse spends much of its 40 s waiting on the pages: this worker's tests run
     # meanwhile. Whatever it finds, or why it failed, waits in run_folder for the tests.
     def audit() -> None:
         with contextlib.suppress(Exception):

@@ -101,7 +101,9 @@ def test_any_post_builds_a_correct_site_or_fails_clearly(repo_site, fields, data
             assert any(message in result.output for message in CLEAR_MESSAGES), result.output
             return
         expected = call_to_action(repo_site.config)
-        for page in read_site(site):
+        # With what the build learnt of each page's visible text (.cache/, keyed by the
+        # page's HTML and the classes its stylesheets hide): judged alike, read once.
+        for page in read_site(site, str(project / "mkdocs.yml")):
             if page.editor:  # the one exception (hfd.editor), for no reader
                 continue
             assert repo_site.disclaimer in page.text, page.dest

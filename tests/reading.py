@@ -94,16 +94,43 @@ _FIND = """([requests, probe]) => {
     return {found, pageWidth: root.scrollWidth, pageHeight: root.scrollHeight};
 }"""
 
-_SETTLE = """async () => {
-    // Finite animations and transitions are taken to their end, as if waited for.
-    for (const a of document.getAnimations()) {
-        if (a.effect && a.effect.getComputedTiming().endTime !== Infinity && a.playState !== "finished") a.finish();
-    }
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+# The motion a reader waits out: an animation or transition that plays forward in time
+# (not scroll-driven, not paused) and comes to rest within MAX_MOTION_MS, delay included
+# (WCAG 2.2.2: what moves for longer needs a way to stop it). Its end is what the reader
+# reads, and what the check photographs. Any other motion is refused, not judged: the
+# words it draws would depend on the moment of the photograph.
+MAX_MOTION_MS = 5000
+_UNJUDGED_MOTION = """(limit) => (animation) => {
+    const timing = animation.effect && animation.effect.getComputedTiming();
+    const why = !timing ? "it has no effect to judge"
+        : animation.timeline !== document.timeline ? "it follows the scrolling, not time"
+        : animation.playState === "paused" || animation.playbackRate <= 0 ? "it is paused or runs backwards"
+        : !Number.isFinite(timing.endTime) ? "it never ends"
+        : (timing.endTime - (animation.currentTime ?? 0)) / animation.playbackRate > limit
+            ? `it ends after ${Math.round(timing.endTime / 1000)} s` : null;
+    if (!why) return null;
+    const target = animation.effect?.target, classes = target ? [...target.classList].join(".") : "";
+    const name = animation.animationName ? `the animation '${animation.animationName}'`
+        : animation.transitionProperty ? `a transition of ${animation.transitionProperty}` : "a scripted animation";
+    return `${name} on <${target ? target.localName : "?"}${classes ? " class=" + classes : ""}>`
+        + `${animation.effect?.pseudoElement || ""}: ${why}`;
 }"""
 
-# Two frames: the browser has laid out and painted what just changed. (The screenshots
-# themselves run finite animations to their end: `animations="disabled"`.)
+_SETTLE = f"""async () => {{
+    // What moves beyond a reader's wait is named; the rest taken to its end, as if waited for.
+    const unjudged = ({_UNJUDGED_MOTION})({MAX_MOTION_MS});
+    const named = [];
+    for (const a of document.getAnimations()) {{
+        const why = unjudged(a);
+        if (why) named.push(why);
+        else if (a.playState !== "finished") a.finish();
+    }}
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return named;
+}}"""
+
+# Two frames: the browser has laid out and painted what just changed. (What moves
+# meanwhile is held at its end for the photographs: `_HOLD_STILL`.)
 _FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # Scrolled to `y`, the page laid out and painted there: where it came to rest.
 _SCROLL = (f"async (y) => {{ window.scrollTo({{top: y, behavior: 'instant'}}); await ({_FRAME})(); "
@@ -126,29 +153,35 @@ _TRANSPARENT = """([probe, on]) => {
 # animations="disabled" and caret="hide" (its inPagePrepareForScreenshots): web fonts
 # loaded, finite animations and transitions at their end (those the pair starts too),
 # infinite ones at their start, carets transparent. `false` lets the page go again.
-_HOLD_STILL = """async (hold) => {
-    if (!hold) { window.__hfdReleaseStill?.(); delete window.__hfdReleaseStill; return; }
+# Motion that starts meanwhile (on scrolling, say) and goes beyond a reader's wait is
+# named in window.__hfdUnjudgedMotion.
+_HOLD_STILL = f"""async (hold) => {{
+    if (!hold) {{ window.__hfdReleaseStill?.(); delete window.__hfdReleaseStill; return; }}
     await document.fonts.ready;
+    const unjudged = ({_UNJUDGED_MOTION})({MAX_MOTION_MS});
+    const named = window.__hfdUnjudgedMotion ??= [];
     const infinite = new Set(), carets = new Map();
-    const still = () => { for (const animation of document.getAnimations()) {
+    const still = () => {{ for (const animation of document.getAnimations()) {{
         if (!animation.effect || animation.playbackRate === 0 || infinite.has(animation)) continue;
+        const why = unjudged(animation);
+        if (why && !named.includes(why)) named.push(why);
         if (Number.isFinite(animation.effect.getComputedTiming().endTime)) animation.finish();
-        else { animation.cancel(); infinite.add(animation); }
-    } };
+        else {{ animation.cancel(); infinite.add(animation); }}
+    }} }};
     still();
     document.addEventListener("transitionrun", still);
     document.addEventListener("animationstart", still);
-    document.querySelectorAll("input, textarea, [contenteditable]").forEach((element) => {
+    document.querySelectorAll("input, textarea, [contenteditable]").forEach((element) => {{
         carets.set(element, [element.style.getPropertyValue("caret-color"), element.style.getPropertyPriority("caret-color")]);
         element.style.setProperty("caret-color", "transparent", "important");
-    });
-    window.__hfdReleaseStill = () => {
+    }});
+    window.__hfdReleaseStill = () => {{
         document.removeEventListener("transitionrun", still);
         document.removeEventListener("animationstart", still);
         carets.forEach(([value, priority], element) => element.style.setProperty("caret-color", value, priority));
         infinite.forEach((animation) => animation.play());
-    };
-}"""
+    }};
+}}"""
 
 # sRGB channel value (0-255) to linear light, for WCAG relative luminance.
 _CHANNEL = numpy.arange(256) / 255
@@ -339,7 +372,8 @@ def page_problems(page, source, path: str) -> dict[str, list[str]]:
     cta, booking = source.config.extra["cta"], source.config.extra["booking"]
     button = booking["scheduler_label"] if url_of(path) == booking["consultation_page"] else cta["button"]
     cta_texts = [cta["label"], cta["title"], cta["text"]]
-    page.evaluate(_SETTLE)
+    page.evaluate("() => { window.__hfdUnjudgedMotion = []; }")
+    moving = page.evaluate(_SETTLE)
     found = page.evaluate(_CTA_BOX, [cta_texts + [button], button, CTA_SCOPE, BUTTON_SCOPE])
     texts = {"disclaimer": (source.disclaimer, None)}
     if found is not None:
@@ -348,7 +382,11 @@ def page_problems(page, source, path: str) -> dict[str, list[str]]:
         if found["button"] is not None:
             texts[f"the button '{button}'"] = (button, f"[{BUTTON_SCOPE}]")
     problems = unreadable(page, texts)
-    cta = [f"{label}: {problem}" for label, found_problems in problems.items()
+    moving += [why for why in page.evaluate("() => window.__hfdUnjudgedMotion") if why not in moving]
+    # Whatever moves may take either text out of sight: neither is judged.
+    unjudged = [f"the page moves beyond a reader's wait ({MAX_MOTION_MS // 1000} s), so what "
+                f"is read cannot be judged: {why}" for why in moving]
+    cta = unjudged + [f"{label}: {problem}" for label, found_problems in problems.items()
            if label != "disclaimer" for problem in found_problems]
     if found is None:
         cta.append("the call-to-action is not rendered as text (absent, or hidden from layout)")
@@ -361,4 +399,4 @@ def page_problems(page, source, path: str) -> dict[str, list[str]]:
                        f"{MIN_TARGET} x {MIN_TARGET}")
         if not link["reachable"]:
             cta.append("the button cannot be pressed: something lies on top of it")
-    return {"disclaimer": problems["disclaimer"], "call-to-action": cta}
+    return {"disclaimer": unjudged + problems["disclaimer"], "call-to-action": cta}

@@ -312,6 +312,19 @@ HIDING_STYLES = {
                         ".md-container { background: #fbfaf7 }", "not drawn"),
     "dark-scheme-only": (f"[data-md-color-scheme=slate] {DISCLAIMER} {{ opacity: 0 }}", "not drawn"),
     "phone-only": (f"@media (max-width: 600px) {{ {DISCLAIMER} {{ display: none }} }}", "not rendered"),
+    # Motion: what a reader sees depends on when; only motion that ends within a wait is
+    # judged, and any other, anywhere on the page, is refused for both texts.
+    "blinking": ("@keyframes hfd-blink { 50% { opacity: 0 } } "
+                 f"{DISCLAIMER} {{ animation: hfd-blink 1s infinite }}", "never ends"),
+    "fading-for-a-day": (f"@keyframes hfd-gone {{ to {{ opacity: 0 }} }} {DISCLAIMER} {{ animation: hfd-gone 86400s }}",
+                         "ends after 86400 s"),
+    "gone-after-a-delay": (f"@keyframes hfd-gone {{ to {{ opacity: 0 }} }} "
+                           f"{DISCLAIMER} {{ animation: hfd-gone 0.1s 10s forwards }}", "ends after 10 s"),
+    "paused-transparent": (f"@keyframes hfd-gone {{ to {{ opacity: 0 }} }} "
+                           f"{DISCLAIMER} {{ animation: hfd-gone 1s paused both }}", "paused"),
+    "faded-by-scrolling": (f"@keyframes hfd-gone {{ to {{ opacity: 0 }} }} "
+                           f"{DISCLAIMER} {{ animation: hfd-gone linear both; animation-timeline: view() }}",
+                           "follows the scrolling"),
     "cta-opacity-0": (f"{CTA} {{ opacity: 0 }}", "not drawn"),
     "cta-off-screen": (f"{CTA} {{ position: absolute; left: -9999px }}", "outside the page"),
     "cta-low-contrast": (f"{CTA} .hfd-cta__inner, {CTA} .hfd-cta__inner * {{ color: #cfd9d6 !important }}",

@@ -19,6 +19,7 @@ reader picks with the toggle (stored, as Material stores it).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from tests.browser_audits import (BLUE_COLOURS_JS, CHROME_TARGETS, SITE_NAME_JS, TARGETS_JS,
@@ -134,45 +135,77 @@ def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:
 
 # -- Every width, every reader setting ----------------------------------------------------
 
-# The widths a reader's screen may have, in CSS px: from a small phone to a large desktop.
+# The widths a reader's screen may have, in CSS px: from a small phone to a large desktop;
+# and its heights: from a phone turned sideways and zoomed (WCAG 1.4.10's 256 px) up.
 WIDEST, NARROWEST = 1920, 320
-SWEEP_HEIGHT = 1600  # tall: the call-to-action and the footer photographed at once
+SWEEP_HEIGHT, SHORTEST = 1600, 256  # tall: the call-to-action and the footer photographed at once
 
-# Where what applies to the page may change with the width of the screen: each @media
-# width condition of every stylesheet the page loads (linked, @import-ed, in a <style>,
-# whatever put it there), in CSS px (em and rem at 16 px, as media queries read them).
-# For each, the narrowest width at which it may have changed: min-width (and >=, <)
-# from its value up, max-width (and <=, >) from the pixel after it. Lengths in other
-# units, and stylesheets the page may not read, are returned to be refused.
-BREAKPOINTS_JS = """() => {
-    const changes = new Set(), unjudged = [];
-    const read = (media) => {
-        for (const [, feature] of media.matchAll(/\\(([^()]*width[^()]*)\\)/g)) {
-            for (const [length, value, unit] of feature.matchAll(/(-?[\\d.]+)([a-z]*)/g)) {
-                if (!["px", "em", "rem", ""].includes(unit) || (unit === "" && +value !== 0)) {
-                    unjudged.push(`${media}: ${length}`);
-                    continue;
-                }
-                const px = +value * (unit === "px" ? 1 : 16);
-                if (!/max-/.test(feature)) changes.add(Math.ceil(px));
-                if (!/min-/.test(feature)) changes.add(Math.floor(px) + 1);
-            }
-        }
-    };
+# Every media list of every stylesheet the page loads (linked, @import-ed, in a <style>,
+# whatever put it there), and the stylesheets it may not read; and the feature each media
+# condition `(...)` tests ("min-width: 60em", "width >= 600px" and "400px < width" test
+# "width"; "hover: none" tests "hover").
+_MEDIA_LISTS = """() => {
+    const lists = [], unreadable = [];
     const visit = (sheet) => {
-        read(sheet.media.mediaText);
+        lists.push(sheet.media);
         let rules;
-        try { rules = sheet.cssRules; } catch (error) { unjudged.push(`${sheet.href}: not readable`); return; }
+        try { rules = sheet.cssRules; } catch (error) { unreadable.push(`${sheet.href}: not readable`); return; }
         const walk = (list) => { for (const rule of list) {
-            if (rule.media) read(rule.media.mediaText);
+            if (rule.media) lists.push(rule.media);
             if (rule.styleSheet) visit(rule.styleSheet);
             else if (rule.cssRules) walk(rule.cssRules);
         } };
         walk(rules);
     };
     for (const sheet of document.styleSheets) visit(sheet);
-    return {changes: [...changes], unjudged};
+    return {lists, unreadable};
 }"""
+_FEATURE = """(condition) => {
+    const name = condition.split(/[:<>=]/).map((part) => part.trim()).find((part) => /^-?[a-z][a-z-]*$/.test(part));
+    return name && name.replace(/^-webkit-/, "").replace(/^(min|max)-/, "").replace(/^device-/, "");
+}"""
+
+# What the page's stylesheets may change with: for the screen's width and height, the
+# narrowest (shortest) value at which each condition may have changed, in CSS px (em
+# and rem at 16 px, as media queries read them): min-width (and >=, <) from its value up,
+# max-width (and <=, >) from the pixel after it; every other feature they test, by name.
+# Lengths in other units, and stylesheets the page may not read, are returned to be refused.
+MEDIA_JS = f"""() => {{
+    const feature = {_FEATURE};
+    const {{lists, unreadable}} = ({_MEDIA_LISTS})();
+    const changes = {{width: new Set(), height: new Set()}}, others = new Set(), unjudged = [...unreadable];
+    for (const media of lists) {{
+        for (const [, condition] of media.mediaText.matchAll(/\\(([^()]*)\\)/g)) {{
+            const name = feature(condition);
+            if (!name) continue;
+            if (!(name in changes)) {{ others.add(name); continue; }}
+            for (const [length, value, unit] of condition.matchAll(/(-?[\\d.]+)([a-z]*)/g)) {{
+                if (!["px", "em", "rem", ""].includes(unit) || (unit === "" && +value !== 0)) {{
+                    unjudged.push(`${{media.mediaText}}: ${{length}}`);
+                    continue;
+                }}
+                const px = +value * (unit === "px" ? 1 : 16);
+                if (!/max-/.test(condition)) changes[name].add(Math.ceil(px));
+                if (!/min-/.test(condition)) changes[name].add(Math.floor(px) + 1);
+            }}
+        }}
+    }}
+    return {{width: [...changes.width], height: [...changes.height], others: [...others].sort(), unjudged}};
+}}"""
+
+# Every condition on the given features turned to its opposite, `(x)` to `(not (x))`, in
+# every media list of the page: the page as a screen where each is the other way round.
+# An empty list puts them all back.
+_REVERSE_JS = f"""(features) => {{
+    const feature = {_FEATURE};
+    const originals = window.__hfdMediaTexts ??= new Map();
+    for (const media of ({_MEDIA_LISTS})().lists) {{
+        if (!originals.has(media)) originals.set(media, media.mediaText);
+        const text = originals.get(media).replace(/\\(([^()]*)\\)/g,
+            (whole, condition) => features.includes(feature(condition)) ? `(not ${{whole}})` : whole);
+        if (media.mediaText !== text) media.mediaText = text;
+    }}
+}}"""
 
 # A reader setting, applied on the loaded page as the reader applies it: the palette
 # toggle's choice (Material's radio button), and the text-size button (reader.js).
@@ -185,42 +218,91 @@ _SETTING_JS = """([palette, large]) => {
 }"""
 
 
-def sweep_widths(tab) -> list[int]:
-    """A width on each side of every breakpoint of the stylesheets the loaded page
-    uses, from NARROWEST to WIDEST: the narrowest width of each range over which no
-    @media width condition changes."""
-    found = tab.evaluate(BREAKPOINTS_JS)
-    assert not found["unjudged"], f"media queries the width sweep cannot judge: {found['unjudged']}"
-    return sorted({NARROWEST, *(width for width in found["changes"] if NARROWEST < width <= WIDEST)})
+@dataclass(frozen=True)
+class Setting:
+    """One way the page may be shown, but for the width: the reader's choices (colour
+    scheme, text size, reduced motion) and the screen's (its height, and the features
+    of `reversed` the other way round)."""
+    palette: int
+    scheme: str
+    large: bool = False
+    height: int = SWEEP_HEIGHT
+    reduced_motion: bool = False
+    reversed: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        screen = [f"{self.height}px tall"] if self.height != SWEEP_HEIGHT else []
+        screen += ["reduced motion"] * self.reduced_motion + [f"{name} reversed" for name in self.reversed]
+        return ", ".join([f"{self.scheme} scheme", f"{'large' if self.large else 'normal'} text", *screen])
+
+
+def sweep_plan(tab, config) -> tuple[list[Setting], list[int]]:
+    """The settings and widths the page loaded in `tab` is judged in, from its stylesheets
+    (`MEDIA_JS`) and mkdocs.yml's palette: every width on each side of every width
+    breakpoint, from NARROWEST to WIDEST, in each of the settings; the settings: each
+    colour scheme, and large text (in the first); and each other value of what the
+    stylesheets may change with (each height range, reduced motion, each other feature
+    reversed), each in one setting, spread over the settings so that few meet in one."""
+    found = tab.evaluate(MEDIA_JS)
+    assert not found["unjudged"], f"media queries the sweep cannot judge: {found['unjudged']}"
+    widths = sorted({NARROWEST, *(width for width in found["width"] if NARROWEST < width <= WIDEST)})
+    # The top of each height range below SWEEP_HEIGHT; the bottom of each above it.
+    heights = sorted({*(height - 1 for height in found["height"] if SHORTEST < height <= SWEEP_HEIGHT),
+                      *(height for height in found["height"] if height > SWEEP_HEIGHT)}, reverse=True)
+    palettes = [(index, option["scheme"]) for index, option in enumerate(config["theme"]["palette"])]
+    settings = [Setting(*palettes[0]), Setting(*palettes[0], large=True),
+                *(Setting(*palette) for palette in palettes[1:])]
+    others = [name for name in found["others"] if name not in ("prefers-color-scheme", "prefers-reduced-motion")]
+    variations = ([("height", height) for height in heights]
+                  + [("reduced_motion", True)] * ("prefers-reduced-motion" in found["others"])
+                  + [("reversed", name) for name in others])
+    for name, value in variations:
+        # A setting other than the first that this one does not vary yet (any may reverse
+        # several features), the least varied; or a new one.
+        free = [index for index in range(1, len(settings))
+                if name == "reversed" or getattr(settings[index], name) == getattr(Setting(0, ""), name)]
+        if not free:
+            settings.append(Setting(*palettes[0]))
+            free = [len(settings) - 1]
+        index = min(free, key=lambda index: (_varied(settings[index]), -index))
+        value = (*settings[index].reversed, value) if name == "reversed" else value
+        settings[index] = dataclasses.replace(settings[index], **{name: value})
+    return settings, widths
+
+
+def _varied(setting: Setting) -> int:
+    return (setting.height != SWEEP_HEIGHT) + setting.reduced_motion + len(setting.reversed)
 
 
 def sweep(tab, page, *, first_only: bool = False) -> list[str]:
     """Why the disclaimer or the call-to-action cannot be read on the page loaded in
-    `tab` (a SamplePage), in any reader setting at any width (`sweep_widths`): one line
-    per setting, width and problem. `first_only`: the problems of the first setting and
+    `tab` (a SamplePage), in any setting at any width (`sweep_plan`): one line per
+    setting, width and problem. `first_only`: the problems of the first setting and
     width that has some, trying first each width in the first setting and each setting
     at the first width."""
     config = page.source.config
-    # Every reader setting the site offers, as (palette index, its scheme, large text): each
-    # colour scheme of mkdocs.yml's theme.palette, and large text (in the first).
-    schemes = [(index, option["scheme"], False) for index, option in enumerate(config["theme"]["palette"])]
-    settings = [schemes[0], (*schemes[0][:2], True), *schemes[1:]]
-    widths = sweep_widths(tab)
+    settings, widths = sweep_plan(tab, config)
     plan = [(setting, width) for setting in settings for width in widths]
     if first_only:
         plan.sort(key=lambda step: (step[0] != settings[0]) + (step[1] != widths[0]))
     applied, problems = None, []
-    for (palette, scheme, large), width in plan:
-        if applied != (palette, large):
-            # Light and dark follow the system setting: the system's, with the reader's choice.
-            dark = "dark" in config["theme"]["palette"][palette].get("media", "")
-            tab.emulate_media(color_scheme="dark" if dark else "light")
-            applied = (palette, large)
-            assert tab.evaluate(_SETTING_JS, [palette, large]) == [scheme, large], f"{page}: {scheme} not applied"
-        tab.set_viewport_size({"width": width, "height": SWEEP_HEIGHT})
-        found = page_problems(tab, page.source, page.path)
-        problems += [f"{page} at {width}px, {scheme} scheme, {'large' if large else 'normal'} text: "
-                     f"{what}: {problem}" for what, listed in found.items() for problem in listed]
-        if problems and first_only:
-            break
+    try:
+        for setting, width in plan:
+            if applied != setting:
+                # Light and dark follow the system setting: the system's, with the reader's choice.
+                dark = "dark" in config["theme"]["palette"][setting.palette].get("media", "")
+                tab.emulate_media(color_scheme="dark" if dark else "light",
+                                  reduced_motion="reduce" if setting.reduced_motion else "no-preference")
+                tab.evaluate(_REVERSE_JS, list(setting.reversed))
+                applied = setting
+                assert tab.evaluate(_SETTING_JS, [setting.palette, setting.large]) == [setting.scheme, setting.large], \
+                    f"{page}: {setting} not applied"
+            tab.set_viewport_size({"width": width, "height": setting.height})
+            found = page_problems(tab, page.source, page.path)
+            problems += [f"{page} at {width}px, {setting}: {what}: {problem}"
+                         for what, listed in found.items() for problem in listed]
+            if problems and first_only:
+                break
+    finally:
+        tab.evaluate(_REVERSE_JS, [])
     return problems

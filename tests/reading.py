@@ -183,6 +183,24 @@ _HOLD_STILL = f"""async (hold) => {{
     }};
 }}"""
 
+# What of the screen the page's own floating bars leave clear (its sticky header, a "back
+# to top" button that shows when scrolling up, a message bar at the bottom): [top, bottom]
+# between the sticky and fixed elements on screen within its top half and those within its
+# bottom half, shown now or not. A reader scrolls a text between them to read it; whatever
+# reaches further is judged as drawn on top of the text.
+_CLEAR_BAND = """() => {
+    let top = 0, bottom = innerHeight;
+    for (const element of document.body.querySelectorAll("*")) {
+        const position = getComputedStyle(element).position;
+        if (position !== "sticky" && position !== "fixed") continue;
+        const box = element.getBoundingClientRect();
+        if (!box.width || !box.height || box.right <= 0 || box.left >= innerWidth) continue;
+        if (box.top >= 0 && box.bottom <= innerHeight / 2) top = Math.max(top, box.bottom);
+        else if (box.top >= innerHeight / 2 && box.bottom <= innerHeight) bottom = Math.min(bottom, box.top);
+    }
+    return [top, bottom];
+}"""
+
 # sRGB channel value (0-255) to linear light, for WCAG relative luminance.
 _CHANNEL = numpy.arange(256) / 255
 _LINEAR = numpy.where(_CHANNEL <= 0.03928, _CHANNEL / 12.92, ((_CHANNEL + 0.055) / 1.055) ** 2.4)
@@ -252,10 +270,12 @@ def _drawn_problems(page, words: list[Word]) -> dict[tuple[str, int], list[str]]
     viewport = page.viewport_size
     unseen: dict[tuple[str, int], list[str]] = {}
     faint: dict[tuple[str, int], list[tuple[str, float]]] = {}
-    for chunk in _chunks(words, viewport["height"] * 0.6):
+    # Each chunk in the middle of what the page's bars leave of the screen, as a reader
+    # scrolls a text to read it: on a short screen they are a large part of it.
+    clear_top, clear_bottom = page.evaluate(_CLEAR_BAND) if words else (0, viewport["height"])
+    for chunk in _chunks(words, (clear_bottom - clear_top) * 0.9):
         top, bottom = min(w.y for w in chunk), max(w.y + w.height for w in chunk)
-        # The chunk in the middle of the screen: clear of a sticky header, as a reader scrolls.
-        scroll_x, scroll_y = page.evaluate(_SCROLL, max(0, (top + bottom) / 2 - viewport["height"] / 2))
+        scroll_x, scroll_y = page.evaluate(_SCROLL, max(0, (top + bottom - clear_top - clear_bottom) / 2))
         clip_top = max(0, int(top - scroll_y) - 2)
         # Only as wide as the words: a wide screen's margins cost time to photograph.
         clip_left = max(0, int(min(w.x for w in chunk) - scroll_x) - 2)

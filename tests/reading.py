@@ -8,7 +8,9 @@ word of it:
 - it is drawn: the page is photographed with the texts, then with only the texts made
   transparent; a word whose pixels do not change is not seen, whatever hides it
   (opacity, colour, a filter, a mask, clipping, or another element drawn on top);
-- the pixels that change contrast at least 4.5:1 with what is behind them (WCAG AA).
+- the pixels that change contrast at least 4.5:1 with what is behind them (WCAG AA);
+- and what moves on the page comes to rest within a reader's wait (`MAX_MOTION_MS`),
+  at which point it is judged; other motion is refused, for both texts.
 
 A text shown in several places is readable if one of them passes. All texts of a page
 are photographed together, a screenful at a time. Each problem names the words and the

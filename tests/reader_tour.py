@@ -141,16 +141,24 @@ WIDEST, NARROWEST = 1920, 320
 SWEEP_HEIGHT, SHORTEST = 1600, 256  # tall: the call-to-action and the footer photographed at once
 
 # Every media list of every stylesheet the page loads (linked, @import-ed, in a <style>,
-# whatever put it there), and the stylesheets it may not read; and the feature each media
-# condition `(...)` tests ("min-width: 60em", "width >= 600px" and "400px < width" test
-# "width"; "hover: none" tests "hover").
+# whatever put it there); the stylesheets it may not read and the rules of a kind the
+# sweep does not know (an @container rule changes at widths no media list names), both
+# to be refused; and where a length follows the screen's height (vh, vmin...), in a rule
+# or a style attribute. `_FEATURE`: the feature each media condition `(...)` tests
+# ("min-width: 60em", "width >= 600px" and "400px < width" test "width").
+_KNOWN_RULES = ["CSSStyleRule", "CSSMediaRule", "CSSImportRule", "CSSSupportsRule", "CSSPageRule",
+                "CSSFontFaceRule", "CSSKeyframesRule", "CSSKeyframeRule", "CSSLayerBlockRule",
+                "CSSLayerStatementRule", "CSSNamespaceRule", "CSSNestedDeclarations"]
 _MEDIA_LISTS = """() => {
-    const lists = [], unreadable = [];
+    const known = %s, heightUnit = /[\\d.](s|l|d)?v(h|b|min|max)\\b|[\\d.]cq(h|b|min|max)\\b/;
+    const lists = [], unjudged = [], byHeight = [];
     const visit = (sheet) => {
         lists.push(sheet.media);
         let rules;
-        try { rules = sheet.cssRules; } catch (error) { unreadable.push(`${sheet.href}: not readable`); return; }
+        try { rules = sheet.cssRules; } catch (error) { unjudged.push(`${sheet.href}: not readable`); return; }
         const walk = (list) => { for (const rule of list) {
+            if (!known.includes(rule.constructor.name)) unjudged.push(`${rule.cssText.slice(0, 80)}: a rule of a kind the sweep does not know`);
+            if (rule.style && heightUnit.test(rule.style.cssText)) byHeight.push(rule.cssText.slice(0, 80));
             if (rule.media) lists.push(rule.media);
             if (rule.styleSheet) visit(rule.styleSheet);
             else if (rule.cssRules) walk(rule.cssRules);
@@ -158,8 +166,10 @@ _MEDIA_LISTS = """() => {
         walk(rules);
     };
     for (const sheet of document.styleSheets) visit(sheet);
-    return {lists, unreadable};
-}"""
+    for (const element of document.querySelectorAll("[style]"))
+        if (heightUnit.test(element.style.cssText)) byHeight.push(`${element.tagName}: ${element.style.cssText}`);
+    return {lists, unjudged, byHeight};
+}""" % _KNOWN_RULES
 _FEATURE = """(condition) => {
     const name = condition.split(/[:<>=]/).map((part) => part.trim()).find((part) => /^-?[a-z][a-z-]*$/.test(part));
     return name && name.replace(/^-webkit-/, "").replace(/^(min|max)-/, "").replace(/^device-/, "");
@@ -169,11 +179,12 @@ _FEATURE = """(condition) => {
 # narrowest (shortest) value at which each condition may have changed, in CSS px (em
 # and rem at 16 px, as media queries read them): min-width (and >=, <) from its value up,
 # max-width (and <=, >) from the pixel after it; every other feature they test, by name.
-# Lengths in other units, and stylesheets the page may not read, are returned to be refused.
+# Lengths in other units, and what `_MEDIA_LISTS` cannot judge, are returned to be refused;
+# with the rules whose lengths follow the screen's height.
 MEDIA_JS = f"""() => {{
     const feature = {_FEATURE};
-    const {{lists, unreadable}} = ({_MEDIA_LISTS})();
-    const changes = {{width: new Set(), height: new Set()}}, others = new Set(), unjudged = [...unreadable];
+    const {{lists, unjudged, byHeight}} = ({_MEDIA_LISTS})();
+    const changes = {{width: new Set(), height: new Set()}}, others = new Set();
     for (const media of lists) {{
         for (const [, condition] of media.mediaText.matchAll(/\\(([^()]*)\\)/g)) {{
             const name = feature(condition);
@@ -190,7 +201,8 @@ MEDIA_JS = f"""() => {{
             }}
         }}
     }}
-    return {{width: [...changes.width], height: [...changes.height], others: [...others].sort(), unjudged}};
+    return {{width: [...changes.width], height: [...changes.height], others: [...others].sort(), unjudged,
+             byHeight}};
 }}"""
 
 # Every condition on the given features turned to its opposite, `(x)` to `(not (x))`, in
@@ -236,18 +248,20 @@ class Setting:
         return ", ".join([f"{self.scheme} scheme", f"{'large' if self.large else 'normal'} text", *screen])
 
 
-def sweep_plan(tab, config) -> tuple[list[Setting], list[int]]:
+def sweep_plan(tab, config) -> tuple[list[Setting], list[int], list[str]]:
     """The settings and widths the page loaded in `tab` is judged in, from its stylesheets
     (`MEDIA_JS`) and mkdocs.yml's palette: every width on each side of every width
     breakpoint, from NARROWEST to WIDEST, in each of the settings; the settings: each
     colour scheme, and large text (in the first); and each other value of what the
     stylesheets may change with (each height range, reduced motion, each other feature
-    reversed), each in one setting, spread over the settings so that few meet in one."""
+    reversed), each in one setting, spread over the settings so that few meet in one;
+    and what in the stylesheets cannot be judged so."""
     found = tab.evaluate(MEDIA_JS)
-    assert not found["unjudged"], f"media queries the sweep cannot judge: {found['unjudged']}"
     widths = sorted({NARROWEST, *(width for width in found["width"] if NARROWEST < width <= WIDEST)})
-    # The top of each height range below SWEEP_HEIGHT; the bottom of each above it.
+    # The top of each height range below SWEEP_HEIGHT; the bottom of each above it; and the
+    # shortest screen where lengths follow its height.
     heights = sorted({*(height - 1 for height in found["height"] if SHORTEST < height <= SWEEP_HEIGHT),
+                      *[SHORTEST] * bool(found["byHeight"]),
                       *(height for height in found["height"] if height > SWEEP_HEIGHT)}, reverse=True)
     palettes = [(index, option["scheme"]) for index, option in enumerate(config["theme"]["palette"])]
     settings = [Setting(*palettes[0]), Setting(*palettes[0], large=True),
@@ -267,7 +281,7 @@ def sweep_plan(tab, config) -> tuple[list[Setting], list[int]]:
         index = min(free, key=lambda index: (_varied(settings[index]), -index))
         value = (*settings[index].reversed, value) if name == "reversed" else value
         settings[index] = dataclasses.replace(settings[index], **{name: value})
-    return settings, widths
+    return settings, widths, found["unjudged"]
 
 
 def _varied(setting: Setting) -> int:
@@ -281,7 +295,9 @@ def sweep(tab, page, *, first_only: bool = False) -> list[str]:
     width that has some, trying first each width in the first setting and each setting
     at the first width."""
     config = page.source.config
-    settings, widths = sweep_plan(tab, config)
+    settings, widths, unjudged = sweep_plan(tab, config)
+    if unjudged:
+        return [f"{page}: its stylesheets cannot be judged at every width and setting: {what}" for what in unjudged]
     plan = [(setting, width) for setting in settings for width in widths]
     if first_only:
         plan.sort(key=lambda step: (step[0] != settings[0]) + (step[1] != widths[0]))

@@ -426,6 +426,11 @@ SWEEP_PROBES = {
                        ("pointer reversed", ": call-to-action: ")),
     "no-hover": (f"@media not all and (hover: hover) {{ {DISCLAIMER} {{ opacity: 0 }} }}",
                  ("hover reversed", ": disclaimer: ")),
+    "height-units": (f"{CTA} {{ clip-path: inset(0 0 calc(max(0px, 300px - 100vh) * 100) 0) }}",
+                     ("256px tall", ": call-to-action: ")),
+    # Conditions no media list names: refused, as the sweep cannot find where they change.
+    "container-query": (f"@container (min-width: 500px) {{ {CTA} {{ opacity: 0 }} }}",
+                        ("a rule of a kind the sweep does not know",)),
 }
 
 

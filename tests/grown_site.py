@@ -7,8 +7,9 @@ former one leading on), a flat `date:`, a large photo straight from a phone
 reviewed article with its sources and related links, a post scheduled for later (with a
 table, a callout and a drawing, kinds of content no published page has yet), a draft (with a
 drawing of its own and a published post's photo), a long description, an
-odd title, a post updated after publication. Also the site with no articles at all: the
-article and its redirect gone.
+odd title, a post updated after publication; and copies of them, until the articles
+fill more than one page of the list, as a blog soon does. Also the site with no
+articles at all: the article and its redirect gone.
 
 HFD_TEST_ARTICLES=50 grows it to 50 published articles, of the same kinds in turn: to
 show that the suite's time does not grow with the number of articles.
@@ -54,8 +55,20 @@ def grown_project(destination: Path, today: dt.date) -> Path:
     samples = _sample_posts(today, later)
     for name, text in samples.items():
         (posts / f"{name}.md").write_text(text, encoding="utf-8")
-    _more_articles(posts, samples, int(os.environ.get("HFD_TEST_ARTICLES", "0")))
+    _more_articles(posts, samples, max(int(os.environ.get("HFD_TEST_ARTICLES", "0")), _per_page(project) + 1))
     return project
+
+
+def _per_page(project: Path) -> int:
+    """The teasers on a page of the blog's list: mkdocs.yml's, or the blog plugin's default."""
+    from material.plugins.blog.config import BlogConfig
+
+    class Loader(yaml.SafeLoader):  # mkdocs.yml names Python objects (!!python/name:...)
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    plugins = yaml.load((project / "mkdocs.yml").read_text(), Loader)["plugins"]
+    blog = next(plugin["blog"] for plugin in plugins if isinstance(plugin, dict) and "blog" in plugin)
+    return (blog or {}).get("pagination_per_page", BlogConfig.pagination_per_page.default)
 
 
 def _more_articles(posts: Path, samples: dict[str, str], wanted: int) -> None:

@@ -105,6 +105,9 @@ BAD_INPUT = {
                                       "extra_javascript: [https://example.org/x.js]\nextra:\n")},
         "mkdocs.yml: extra_css item 1 is 'https://example.org/x.css', a file on another site",
         "mkdocs.yml: extra_javascript item 1 is 'https://example.org/x.js'"),
+    "stylesheet-fetching-from-another-site": (  # on hover only: no visit would show it
+        {"docs/assets/stylesheets/hover.css": '.md-button:hover { background: image-set("https://cdn.example.org/a.webp" 1x) }'},
+        "docs/assets/stylesheets/hover.css: the stylesheet loads 'https://cdn.example.org/a.webp' from another site"),
     "a-page-at-the-editors-address": ({"docs/admin.md": "# Admin\n"},
                                       "docs/admin.md: its address /admin/index.html is the editor's (/admin/)"),
     "editor-repository-not-owner-name": ({"mkdocs.yml": ("repo: hopefordystonia/website",

@@ -60,6 +60,12 @@ NOT_THE_PROJECTS_OWN = {
         {"overrides/partials/booking-cta.html": (CTA_LABEL, CTA_LABEL + '<b onclick="steal()">'
                                                                        '<a href=" javascript:steal()">x</a></b>')},
         "docs/about.md: <b> has an event handler 'onclick='", "<a href> holds the address 'javascript:steal()'"),
+    "styles-fetching-from-another-site-in-a-template": (
+        {"overrides/partials/booking-cta.html": (CTA_LABEL, '<style>.x:hover { background: url(//cdn.example.org/a.png) }'
+                                                 '</style><b style="background: image-set(\'https://cdn.example.org/b.png\' 1x)">'
+                                                 '</b>' + CTA_LABEL)},
+        "docs/about.md: has a <style> that loads '//cdn.example.org/a.png' from another site",
+        "<b style> loads 'https://cdn.example.org/b.png' from another site"),
     "a-templates-value-leaving-its-string": (
         {"overrides/partials/before-paint.html": (
             "<script>", '<script>var tagline="{{ config.extra.tagline }}"</script><script>')},

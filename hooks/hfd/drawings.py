@@ -18,6 +18,8 @@ import re
 import tinycss2
 from lxml import etree
 
+from hfd.css_fetches import every_node, fetched, from_elsewhere
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -70,11 +72,8 @@ SVG_ATTRIBUTES = frozenset("""
 DATA_PICTURES = ("data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp")
 # At-rules a drawing's stylesheet may use; @import (another file, another site) is not one.
 CSS_AT_RULES = ("media", "supports", "keyframes", "font-face")
-# CSS functions that fetch the address they are given as a string.
-CSS_FETCHING = ("url", "src", "image", "image-set", "-webkit-image-set", "cross-fade")
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 # A declaration of the DTD's internal subset: entities, or attributes every element gets.
 _DECLARATION = re.compile(r"<!(?:ENTITY|ATTLIST|ELEMENT|NOTATION)")
 
@@ -125,29 +124,18 @@ def _element_problems(node) -> list[str]:
 
 
 def _css_problems(nodes, element: str) -> list[str]:
-    """A stylesheet (or style attribute) fetches nothing from elsewhere."""
-    problems = []
-    for node in nodes:
-        if node.type == "at-rule" and node.lower_at_keyword not in CSS_AT_RULES:
-            problems.append(f"<{element}> has a stylesheet rule '@{node.at_keyword}'")
-        urls = ([node.value] if node.type == "url" else
-                [argument.value for argument in node.arguments if argument.type == "string"]
-                if node.type == "function" and node.lower_name in CSS_FETCHING else [])
-        problems += [f"<{element}> has a style that loads '{url[:60]}', outside the drawing"
-                     for url in urls if not _local(url, picture=True)]
-        for inner in ("prelude", "content", "arguments", "value"):  # rules, blocks, declarations
-            if isinstance(getattr(node, inner, None), list):
-                problems += _css_problems(getattr(node, inner), element)
-    return problems
+    """A stylesheet (or style attribute) uses only CSS_AT_RULES and fetches nothing from elsewhere."""
+    nodes = list(nodes)
+    problems = [f"<{element}> has a stylesheet rule '@{node.at_keyword}'" for node in every_node(nodes)
+                if node.type == "at-rule" and node.lower_at_keyword not in CSS_AT_RULES]
+    return problems + [f"<{element}> has a style that loads '{url[:60]}', outside the drawing"
+                       for url in fetched(nodes) if not _local(url, picture=True)]
 
 
 def _local(address: str, *, picture: bool) -> bool:
     """A part of the drawing (#id), a file of the site, or (in a picture) a picture
     written into the drawing."""
-    address = re.sub(r"[\s\x00-\x1f]", "", address)
-    if picture and address.lower().startswith(DATA_PICTURES):
-        return True
-    return not _SCHEME.match(address)
+    return not from_elsewhere(address, data=DATA_PICTURES if picture else ())
 
 
 def _is_utf8(data: bytes) -> bool:

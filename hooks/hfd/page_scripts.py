@@ -12,8 +12,9 @@ Each built page is read as a browser with scripts on reads it (html5lib), every 
 the tokenizer sees it, even one the tree then leaves out (inside a <select>, say). An
 inline script that is none of the project's, a script file from outside
 SCRIPT_FOLDER, an event-handler attribute (onclick=), an address whose scheme is not
-in URL_SCHEMES (javascript:) or a <meta http-equiv="refresh"> outside the site's own
-redirect pages stops the build, naming the page. The editor's page (hfd.editor) is
+in URL_SCHEMES (javascript:), a style that fetches from another host (hfd.css_fetches)
+or a <meta http-equiv="refresh"> outside the site's own redirect pages stops the
+build, naming the page. The editor's page (hfd.editor) is
 not read: only its exact bytes are it, and it has a policy of its own.
 """
 
@@ -28,6 +29,7 @@ from html5lib import _tokenizer
 from html5lib.constants import tokenTypes
 from mkdocs.config.defaults import MkDocsConfig
 
+from hfd.css_fetches import fetched_from_elsewhere
 from hfd.editor import is_editor_page
 from hfd.page_cache import PageCache
 
@@ -128,6 +130,9 @@ def _read_page(html: str, dest: str, known: re.Pattern) -> dict:
     tree = reader.parse(html, scripting=True)
     problems, scripts, refresh = [], [], []
     for element in tree.iter():
+        if element.tag == "style":
+            problems += [f"has a <style> that loads '{address[:60]}' from another site"
+                         for address in fetched_from_elsewhere("".join(element.itertext()))]
         if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] != "script":
             continue
         attributes = {name.rsplit("}", 1)[-1]: value for name, value in element.attrib.items()}
@@ -157,6 +162,9 @@ def _read_page(html: str, dest: str, known: re.Pattern) -> dict:
             elif name.lower() in URL_ATTRIBUTES and _scheme(value) not in ("", *URL_SCHEMES):
                 problems.append(f"<{tag['name']} {name}> holds the address '{value.strip()[:60]}', "
                                 f"not {', '.join(URL_SCHEMES)} or on the site")
+            elif name.lower() == "style":
+                problems += [f"<{tag['name']} style> loads '{address[:60]}' from another site"
+                             for address in fetched_from_elsewhere(value, declarations=True)]
         if tag["name"] == "meta" and tag["data"].get("http-equiv", "").strip().lower() == "refresh":
             refresh.append(tag["data"].get("content", ""))
     return {"problems": list(dict.fromkeys(problems)), "scripts": scripts, "refresh": refresh}

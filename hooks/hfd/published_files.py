@@ -4,16 +4,19 @@ PUBLISHED_KINDS is the one list: each kind of file by its extension, where docs/
 hold it, and (in its comment) what checks it. A file of any other kind stops the
 build, naming it: a .htm or .xhtml page would escape the checks every page gets (the
 disclaimer, the call-to-action, the site's scripts only), an .xml file from docs/
-could carry a script the browser runs. Every drawing (.svg) is checked by hfd.drawings.
+could carry a script the browser runs. Every drawing (.svg) is checked by hfd.drawings,
+every stylesheet (.css) fetches only the site's own files (hfd.css_fetches).
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from hfd.css_fetches import fetched_from_elsewhere
 from hfd.drawings import drawing_problems
 
 # Each kind of file the site publishes, by extension, and where docs/ may hold it:
@@ -25,7 +28,7 @@ PUBLISHED_KINDS = {
     ".heic": "", ".heif": "",        # iPhone photos: published as JPEG (hooks/pictures.py)
     ".gif": "", ".avif": "",         # other pictures: size-checked, served as pictures, never run
     ".svg": "",                      # drawings: SVG elements and attributes of hfd.drawings only
-    ".css": "assets/stylesheets/",   # joined into one stylesheet (hooks/page_weight.py)
+    ".css": "assets/stylesheets/",   # joined into one stylesheet (hooks/page_weight.py); own files only
     ".js": "assets/javascripts/",    # the only scripts pages may load (hfd.page_scripts)
     ".map": None,                    # the theme's source maps (data)
     ".json": None,                   # the search index, the JSON feeds (data)
@@ -37,6 +40,7 @@ PUBLISHED_KINDS = {
 }
 # Files without an extension, by name: the hosts' headers (hfd.hosting); GitHub Pages' domain.
 PUBLISHED_NAMES = {"_headers": None, "CNAME": ""}
+_MATERIAL = Path(material.__file__).resolve().parent
 PICTURES = tuple(kind for kind, folder in PUBLISHED_KINDS.items() if folder == "" and kind != ".md")
 
 
@@ -54,6 +58,8 @@ def files_problems(files: Files, config: MkDocsConfig) -> list[str]:
         problem = kind_problem(file.src_uri if from_docs else file.dest_uri, from_docs=from_docs)
         if problem is None and file.src_uri.lower().endswith(".svg"):
             problem = _drawing_problem(file)
+        if problem is None and file.src_uri.lower().endswith(".css") and not _from_material(file):
+            problem = _stylesheet_problem(file)
         if problem:
             problems.append(f"  - {name}: {problem}")
     return problems
@@ -85,6 +91,21 @@ def kind_problem(path: str, *, from_docs: bool) -> str | None:
     if from_docs and not path.startswith(folder):
         return f"a '{key}' file is published from docs/{folder} only; move it there, or remove it"
     return None
+
+
+def _from_material(file: File) -> bool:
+    # Material's own stylesheets are those of its pinned release, read by the tests
+    # (test_privacy.py); reading them in every build would cost 0.1 s.
+    return bool(file.abs_src_path) and Path(file.abs_src_path).resolve().is_relative_to(_MATERIAL)
+
+
+def _stylesheet_problem(file: File) -> str | None:
+    elsewhere = fetched_from_elsewhere(file.content_string)
+    if not elsewhere:
+        return None
+    return (f"the stylesheet loads {', '.join(repr(address[:60]) for address in elsewhere[:3])} from "
+            "another site, which would learn who reads what: save the file under docs/assets/ and "
+            "name it by its path there, or remove the rule")
 
 
 def _drawing_problem(file: File) -> str | None:

@@ -4,12 +4,12 @@ Sample posts cover what an author does: several articles in two categories, titl
 with letters beyond ASCII and no `slug:` (published at a plain ASCII address, their
 former one leading on), a flat `date:`, a large photo straight from a phone
 (sideways, with its location in it) in a plain-Markdown figure, a video, a medically
-reviewed article with its sources and related links, a post scheduled for later (with a
-table, a callout and a drawing, kinds of content no published page has yet), a draft (with a
-drawing of its own and a published post's photo), a long description, an
-odd title, a post updated after publication; and copies of them, until the articles
-fill more than one page of the list, as a blog soon does. Also the site with no
-articles at all: the article and its redirect gone.
+reviewed article with its sources and related links, a footnote, a post scheduled for
+later (with a table, a callout and a drawing, kinds of content no published page has
+yet), a draft (with a drawing of its own and a published post's photo), a long
+description, an odd title, a post updated after publication; and copies of them,
+until the articles fill more than one page of the list, as a blog soon does. Also the
+site with no articles at all: the article and its redirect gone.
 
 HFD_TEST_ARTICLES=50 grows it to 50 published articles, of the same kinds in turn: to
 show that the suite's time does not grow with the number of articles.
@@ -138,7 +138,8 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             description=("Writer's cramp, typing and the small adjustments that make a day of "
                          "writing possible: pens, grips, keyboards, voice typing, rests, and the "
                          "patience to try one change at a time. " * 4).strip(),
-            date={"created": "2023-11-20"}, last_reviewed="2024-01-10"),
+            date={"created": "2023-11-20"}, last_reviewed="2024-01-10",
+            body="Intro.\n\n<!-- more -->\n\nA thicker pen helped me.[^pen]\n\n[^pen]: Any wide grip will do.\n"),
         "a-reviewed-article": post_markdown(
             "a-reviewed-article", title="A reviewed article", date={"created": "2024-03-20"},
             last_reviewed="2024-03-20", next_review="2099-01-01",

@@ -9,9 +9,11 @@ need, so that each page is loaded once for all of them:
   but on the pages of each template, which `sweep` judges at every width and in every
   reader setting;
 - in the low-blue scheme, every colour with more blue than red or green (or pure white);
-- in the light scheme, the page laid out at other widths: the page chrome's controls
-  too small to press, the site name cut or out of the header, and sideways scrolling
-  or a cut-off disclaimer or booking button when zoomed (with WCAG's text spacing too).
+- in the light scheme, the page chrome's controls too small to press; and the page
+  laid out at the narrowest width of each range its stylesheets distinguish: the site
+  name cut or out of the header, controls too small, places of the site's navigation
+  it shows no way to; and sideways scrolling or a cut-off disclaimer or booking button
+  when zoomed (with WCAG's text spacing too).
 
 "light" and "dark" follow the system setting; "low-blue" is the palette option the
 reader picks with the toggle (stored, as Material stores it).
@@ -41,12 +43,32 @@ class Visit:
     blue: list[str] = field(default_factory=list)
     small_targets: list[dict] = field(default_factory=list)
     site_name: dict[str, dict] = field(default_factory=dict)   # width: what the header shows
+    chrome: list[str] = field(default_factory=list)            # at each width: too small, or no way
     reflow: list[str] = field(default_factory=list)
 
 
-# Widths the site name is judged at; a 1280 px screen zoomed to 400% and to 200%; and the
-# text spacing WCAG 1.4.12 says readers may set.
-SITE_NAME_WIDTHS = [320, 360, 390, 480, 640, 768, 1024, 1280, 1920]
+# Where the site's navigation leads (Material's tabs, in every page, drawn on wide screens
+# only) that the page shows no way to: no link to it in sight, and no menu button.
+NAVIGATION_UNREACHED_JS = """() => {
+    const shown = (e) => { const box = e.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth
+            && e.checkVisibility({opacityProperty: true, visibilityProperty: true}); };
+    const menu = document.querySelector('.md-header [aria-label="Menu"]');
+    if (menu && shown(menu)) return [];
+    const inSight = new Set([...document.querySelectorAll("a[href]")].filter(shown).map((a) => a.href));
+    return [...new Set([...document.querySelectorAll(".md-tabs__link")].map((a) => a.href))]
+        .filter((href) => !inSight.has(href));
+}"""
+# Back at the top of the page (where Material shows its tabs again), once the motion
+# that set off has ended (the motion allowed ends within seconds: tests/reading.py).
+AT_THE_TOP_JS = """async () => {
+    window.scrollTo({top: 0, behavior: "instant"});
+    for (let frame = 0; frame < 2; frame++) await new Promise((done) => requestAnimationFrame(done));
+    await Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime < Infinity)
+                                              .map((a) => a.finished.catch(() => null)));
+}"""
+# A 1280 px screen zoomed to 400% and to 200%; and the text spacing WCAG 1.4.12 says
+# readers may set.
 REFLOW_WIDTHS = {320: "400% zoom", 640: "200% zoom"}
 WCAG_TEXT_SPACING = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important;
@@ -93,20 +115,30 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
                 visit.attempts = attempts[before:]
                 visits[screen].append(visit)
             if scheme == "light":
-                visits[screens[0]][-1].site_name, visits[screens[0]][-1].reflow = _at_other_widths(tab)
+                visit = visits[screens[0]][-1]
+                visit.site_name, visit.chrome, visit.reflow = _at_other_widths(tab)
     finally:
         context.close()
     return visits
 
 
-def _at_other_widths(tab) -> tuple[dict, list[str]]:
-    """The loaded page resized: what its header shows of the site name at each width, and
-    where it scrolls sideways or cuts off the disclaimer or booking button when zoomed
-    (the text spacing is added last: it stays on the page)."""
-    site_name = {}
-    for width in SITE_NAME_WIDTHS:
+def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
+    """The loaded page resized to the narrowest width of each range its stylesheets
+    distinguish (`MEDIA_JS`), and the widest, at its top: what its header shows of the
+    site name at each, and the chrome's controls too small to press or the places of the navigation
+    it shows no way to; then where it scrolls sideways or cuts off the disclaimer or
+    booking button when zoomed (the text spacing is added last: it stays on the page)."""
+    site_name, chrome = {}, []
+    changes = tab.evaluate(MEDIA_JS)["width"]
+    for width in sorted({NARROWEST, WIDEST, *(width for width in changes if NARROWEST < width <= WIDEST)}):
         tab.set_viewport_size({"width": width, "height": 600})
+        tab.evaluate(AT_THE_TOP_JS)
         site_name[str(width)] = tab.evaluate(SITE_NAME_JS)
+        chrome += [f"at {width}px: {target['name']!r} is {target['width']:.0f} x {target['height']:.0f} px, "
+                   "under 24 x 24" for target in tab.evaluate(TARGETS_JS, CHROME_TARGETS)
+                   if target["width"] < 24 or target["height"] < 24]
+        chrome += [f"at {width}px: no link in sight and no menu leads to {address}"
+                   for address in tab.evaluate(NAVIGATION_UNREACHED_JS)]
     reflow = []
     for spacing in ("default spacing", "WCAG text spacing"):
         if spacing != "default spacing":
@@ -121,7 +153,7 @@ def _at_other_widths(tab) -> tuple[dict, list[str]]:
                 box = tab.locator(selector).bounding_box()
                 if not (box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1):
                     reflow.append(f"{where}: {selector} is cut off: {box}")
-    return site_name, reflow
+    return site_name, chrome, reflow
 
 
 def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:

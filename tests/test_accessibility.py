@@ -114,6 +114,13 @@ def test_every_control_in_the_page_chrome_is_at_least_24px(reader_tour, screen):
     assert not small, "\n".join(small)
 
 
+# At every width the stylesheets distinguish: controls large enough, and a way to every place
+# the navigation leads (its tabs, or the menu button).
+def test_at_every_width_the_page_chrome_is_large_enough_and_leads_everywhere(reader_tour):
+    problems = [f"{visit.page} {problem}" for visit in reader_tour("light", "phone") for problem in visit.chrome]
+    assert not problems, "\n".join(problems)
+
+
 # -- Keyboard ---------------------------------------------------------------------------------
 
 # Every Tab stop in sight (never under the sticky header), ringed and large enough, the

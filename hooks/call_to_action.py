@@ -5,12 +5,15 @@ overrides/partials/booking-cta.html shows it after every page's content, and on 
 consultation page its button is the booking site.
 
 Steps, in build order:
-1. on_config: the wording promises no outcome: a word from extra.cta_forbidden_words
-   ("cure", "heal", "reverse", ...), or one of its forms ("heals", "healing", "curable"),
-   stops the build, naming the setting and the word, however it is disguised (look-alike
-   letters of other alphabets, invisible characters, HTML entities or emphasis inside
-   the word). The same holds for what the site says of its reading aids
-   (extra.reading_aids). The label above it must call it a paid service.
+1. on_config: the wording promises no outcome. It uses only the words of
+   extra.cta_vocabulary, each read there as making no claim: a new word stops the
+   build until someone has read it so and added it. And a word from
+   extra.cta_forbidden_words ("cure", "heal", "reverse", ...), or one of its forms
+   ("heals", "healing", "curable"), stops the build even there, naming the setting and
+   the word, however it is disguised (look-alike letters of other alphabets, invisible
+   characters, HTML entities or emphasis inside the word). The same holds for what the
+   site says of its reading aids (extra.reading_aids). The label above it must call it
+   a paid service.
 2. on_post_build, after everything is written: every page (redirect pages aside)
    shows its label (a paid service), its title, its text and a visible link with the
    button's words to the consultation page, or the build stops naming each page and
@@ -42,7 +45,7 @@ MIN_LABEL_WORDS = 2
 
 @event_priority(80)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    problems = label_problems(config.extra) + claim_problems(config.extra)
+    problems = label_problems(config.extra) + claim_problems(config.extra) + vocabulary_problems(config.extra)
     if problems:
         raise PluginError(
             "The booking call-to-action and the reading aids must say what they are and make "
@@ -106,10 +109,9 @@ def claim_problems(extra: dict) -> list[str]:
         return ["  - extra.cta_forbidden_words is missing or not a list; list the words the "
                 "call-to-action must never use, e.g. [cure, heal, reverse]."]
     forbidden = [words for entry in listed if (words := readings(str(entry))[0])]
-    texts = {f"extra.cta.{key}": str(value) for key, value in (extra.get("cta") or {}).items()}
-    texts["extra.booking.scheduler_label"] = str((extra.get("booking") or {}).get("scheduler_label", ""))
-    texts.update({f"extra.reading_aids.{key}": str(value)
-                  for key, value in (extra.get("reading_aids") or {}).items()})
+    texts = _wording(extra)
+    if isinstance(extra.get("cta_vocabulary"), str):
+        texts["extra.cta_vocabulary"] = extra["cta_vocabulary"]
     problems = []
     for setting, text in texts.items():
         for found, entry in dict.fromkeys(_claims(readings(text), forbidden)):
@@ -120,6 +122,36 @@ def claim_problems(extra: dict) -> list[str]:
             problems.append(f"  - {setting} uses '{found}'{form}: {text!r}; reword it without "
                             f"promising an outcome, e.g. '{CLAIM_EXAMPLE}'.")
     return problems
+
+
+def vocabulary_problems(extra: dict) -> list[str]:
+    """Each setting of the call-to-action, or of the reading aids, that uses a word not
+    in extra.cta_vocabulary (as a reader reads both): a claim can be worded in words no
+    list forbids ("your spasms simply disappear"), so a new word waits for someone to
+    read it as no claim."""
+    listed = extra.get("cta_vocabulary")
+    if not isinstance(listed, str) or not listed.strip():
+        return ["  - extra.cta_vocabulary is missing or empty; write the words the "
+                "call-to-action and the reading aids may use, separated by spaces."]
+    allowed = {word for reading in readings(listed) for word in reading}
+    problems = []
+    for setting, text in _wording(extra).items():
+        new = sorted({word for reading in readings(text) for word in reading} - allowed)
+        if new:
+            problems.append(f"  - {setting} uses {', '.join(map(repr, new))}, not in extra.cta_vocabulary: "
+                            "a paid service promises no outcome. If the new words make no health claim "
+                            "or promise, add them to extra.cta_vocabulary; if they do, reword it, e.g. "
+                            f"'{CLAIM_EXAMPLE}'.")
+    return problems
+
+
+def _wording(extra: dict) -> dict[str, str]:
+    """{setting: its text}: the call-to-action's, the booking button's, the reading aids'."""
+    texts = {f"extra.cta.{key}": str(value) for key, value in (extra.get("cta") or {}).items()}
+    texts["extra.booking.scheduler_label"] = str((extra.get("booking") or {}).get("scheduler_label", ""))
+    texts.update({f"extra.reading_aids.{key}": str(value)
+                  for key, value in (extra.get("reading_aids") or {}).items()})
+    return texts
 
 
 # -- How a reader reads a setting's text, so that no disguise hides a word from the check --

@@ -162,8 +162,8 @@ def post_markdown(address: str, body: str = "Intro.\n\n<!-- more -->\n\nMore.\n"
 # -- A copy of the project with changes, built: for the messages the build stops with -----
 
 # An edit to one file of a copy: its new text or bytes, (old, new) to replace text that
-# must be in it (mkdocs.yml's settings, a template), or None to delete the file.
-Edit = str | bytes | tuple[str, str] | None
+# must be in it (mkdocs.yml's settings, a template), a list of those, or None to delete it.
+Edit = str | bytes | tuple[str, str] | list[tuple[str, str]] | None
 
 
 def build_with(root: Path, edits: dict[str, Edit], *, now=None, strict: bool = True,
@@ -175,10 +175,12 @@ def build_with(root: Path, edits: dict[str, Edit], *, now=None, strict: bool = T
         target = project / name
         if edit is None:
             target.unlink()
-        elif isinstance(edit, tuple):
+        elif isinstance(edit, (tuple, list)):
             text = target.read_text(encoding="utf-8")
-            assert edit[0] and edit[0] in text, f"{name} no longer holds {edit[0]!r}: update the test"
-            target.write_text(text.replace(edit[0], edit[1]), encoding="utf-8")
+            for old, new in [edit] if isinstance(edit, tuple) else edit:
+                assert old and old in text, f"{name} no longer holds {old!r}: update the test"
+                text = text.replace(old, new)
+            target.write_text(text, encoding="utf-8")
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(edit if isinstance(edit, bytes) else edit.encode("utf-8"))

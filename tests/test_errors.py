@@ -147,7 +147,8 @@ def test_what_markdown_writes_builds_settings_show_as_text_and_a_plain_http_link
     label = 'A paid service, fish &amp; chips "<3"'  # text, as written: the templates escape settings
     result = build_with(tmp_path, {
         "docs/blog/posts/allowed.md": post_markdown("allowed", body=body),
-        "mkdocs.yml": ("label: Hope for Dystonia's paid coaching service", f"label: {label}")})
+        "mkdocs.yml": [("label: Hope for Dystonia's paid coaching service", f"label: {label}"),
+                       ("  cta_vocabulary: >-\n", "  cta_vocabulary: >-\n    fish chips 3\n")]})
     assert result.returncode == 0, result.output
     assert ("WARNING -  docs/blog/posts/allowed.md: the link 'http://example.org/page' is not "
             "secure; use https://") in result.output

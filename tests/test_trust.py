@@ -234,6 +234,16 @@ CTA_WORDING = {
                 "extra.cta.title uses 'cure'"),
     "a-label-that-hides-the-payment": (("    label: Hope for Dystonia's paid coaching service", "    label: Free help"),
                                        "extra.cta.label is 'Free help': it must say that booking is a paid service"),
+    # Claims in words no list forbids: each new word waits until someone adds it to the vocabulary.
+    "a-claim-in-other-words": (("Coaching is not medical care.", "Spasms disappear within weeks."),
+                               "extra.cta.text uses 'disappear', 'spasms', 'weeks', 'within', not in "
+                               "extra.cta_vocabulary"),
+    "a-button-that-says-free": (("    button: Book a consultation", "    button: Book your free first consultation"),
+                                "extra.cta.button uses 'first', 'free', not in extra.cta_vocabulary"),
+    "a-forbidden-word-in-the-vocabulary": (("  cta_vocabulary: >-\n    a ", "  cta_vocabulary: >-\n    cures a "),
+                                           "extra.cta_vocabulary uses 'cures' (a form of 'cure')"),
+    "no-vocabulary": ((re.search(r"  cta_vocabulary: >-\n(    .*\n)+", (REPO / "mkdocs.yml").read_text())[0], ""),
+                      "extra.cta_vocabulary is missing or empty"),
     "no-list-of-claim-words": (
         (re.search(r"  cta_forbidden_words: \[.*?\]\n", (REPO / "mkdocs.yml").read_text(), re.S)[0],
          "  cta_forbidden_words: []\n"), "extra.cta_forbidden_words is missing or not a list"),

@@ -117,7 +117,7 @@ KNOWN_SETTINGS = {
         "booking": {"consultation_page": _own_page, "scheduler_url": None,  # https: checked below
                     "scheduler_label": None, "email": None},
         "cta": {"label": None, "title": None, "text": None, "button": None},
-        "cta_forbidden_words": None, "reading_aids": {"low_blue": None, "listen": None},
+        "cta_forbidden_words": None, "cta_vocabulary": None, "reading_aids": {"low_blue": None, "listen": None},
         "trust": {"about_page": _own_page, "editorial_page": _own_page, "no_sources_note": None},
         "emergency": {"number": None, "crisis_line": None, "crisis_line_name": None},
         "replies": {"giscus": {"enabled": None, "repo": None, "repo_id": None,

@@ -34,6 +34,9 @@ _TEMPLATE_PREFIX = re.compile(r"([\w-]+)\$\{")
 _WORD = re.compile(r"[\w-]+")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ATTRIBUTE_SELECTOR = re.compile(r"\[\s*[\w-]+\s*[~|^$*]?=\s*[\"']?([^\]\"']*)[\"']?\s*(?:i\s*)?\]")
+# Of those, the ones that name a whole value (`=`): a page holds it or not. A part of a
+# value ([id^="fnref:"]) may be in any value, which pages do not report: kept.
+_WHOLE_VALUE_SELECTOR = re.compile(r"\[\s*[\w-]+\s*=\s*[\"']?([^\]\"']*)[\"']?\s*(?:i\s*)?\]")
 _FUNCTIONAL = re.compile(r":[\w-]+\([^()]*\)")
 # A declaration of a custom property (after `{` or `;`: `.a--b:hover` is a selector).
 _CUSTOM_PROPERTY = re.compile(r"(?<=[{;])(--[\w-]+):((?:url\([^)]*\)|[^;}])*);?")
@@ -191,7 +194,7 @@ def _may_match(selector: str, used: UsedNames) -> bool:
     plain = selector
     while (simpler := _FUNCTIONAL.sub("", plain)) != plain:
         plain = simpler
-    if any(value and value not in used.values for value in _ATTRIBUTE_SELECTOR.findall(plain)):
+    if any(value and value not in used.values for value in _WHOLE_VALUE_SELECTOR.findall(plain)):
         return False
     return all(used.has_class(name) for name in _CLASS.findall(_ATTRIBUTE_SELECTOR.sub("", plain)))
 

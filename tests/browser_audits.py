@@ -56,8 +56,15 @@ FOCUS_RING_CONTRAST_JS = """(element) => {
     const width = parseFloat(style.outlineWidth);
     const html = element.outerHTML.slice(0, 100);
     if (style.outlineStyle === "none" || !ring || width < 2) return {contrast: 0, width, html};
-    const [l1, l2] = [luminance(ring), luminance(background(element.parentElement))].sort((a, b) => b - a);
-    return {contrast: (l1 + 0.05) / (l2 + 0.05), width, html};
+    const against = (colour) => {
+        const [l1, l2] = [luminance(ring), luminance(colour)].sort((a, b) => b - a);
+        return (l1 + 0.05) / (l2 + 0.05);
+    };
+    // Drawn around the element, on what is behind it; drawn inward (a negative offset),
+    // on the element's own background as well.
+    const contrast = Math.min(against(background(element.parentElement)),
+                              parseFloat(style.outlineOffset) < 0 ? against(background(element)) : Infinity);
+    return {contrast, width, html};
 }"""
 
 # The page's chrome: where a reader finds the site's own controls.

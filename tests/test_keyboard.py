@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
-from tests.browser_audits import FOCUS_STOP_JS, tab_through, tab_to
+from tests.browser_audits import FOCUS_RING_CONTRAST_JS, FOCUS_STOP_JS, tab_through, tab_to
 from tests.site_build import MATERIAL
 from tests.site_pages import soup
 
@@ -24,6 +24,8 @@ SCREENS = {
     "zoom-200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
     "desktop-1280": {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1},
 }
+# Each screen in a colour scheme: every sample page's focus rings are judged in each scheme.
+SCHEME_OF = {"phone-360": "dark", "zoom-400": "low-blue", "zoom-200": "light", "desktop-1280": "light"}
 # Below this width Material replaces the tabs by the menu (its 76.25em breakpoint).
 MENU_BELOW = 1220
 
@@ -40,7 +42,7 @@ def open_page(tab):
     def load(url: str, screen: str):
         assert "#" not in url, url  # an address with a fragment may stay in the same document
         if screen not in windows:
-            windows[screen] = tab(reduced_motion="reduce", **SCREENS[screen])
+            windows[screen] = tab(SCHEME_OF[screen], reduced_motion="reduce", **SCREENS[screen])
         windows[screen].goto(url)
         return windows[screen]
 
@@ -48,8 +50,12 @@ def open_page(tab):
 
 
 # The focused element as the reader sees it (the palette toggle's radio button is drawn
-# as the button beside it).
-STOP_JS = f"(e) => ({FOCUS_STOP_JS})(e.classList.contains('md-option') ? e.nextElementSibling : e)"
+# as the button beside it), and its outline's contrast (None for a ring of another kind).
+STOP_JS = f"""(e) => {{
+    const shown = e.classList.contains('md-option') ? e.nextElementSibling : e;
+    const outline = getComputedStyle(shown).outlineStyle !== 'none' ? ({FOCUS_RING_CONTRAST_JS})(shown).contrast : null;
+    return {{...({FOCUS_STOP_JS})(shown), outlineContrast: outline}};
+}}"""
 # Where the skip link led, as the reader sees it once the page has scrolled there.
 SKIPPED_TO_JS = f"""async () => {{
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -65,6 +71,8 @@ def _problems(stops) -> list[str]:
             problems.append(f"{where} is not in sight")
         if not stop["ring"]:
             problems.append(f"{where} shows no focus ring")
+        elif stop["outlineContrast"] is not None and stop["outlineContrast"] < 3:
+            problems.append(f"{where}: its focus ring's contrast is {stop['outlineContrast']:.2f}:1, under 3:1")
         least = 24 if stop["inSentence"] else 44
         if stop["width"] < least - 0.5 or stop["height"] < least - 0.5:
             problems.append(f"{where} is {stop['width']:.0f} x {stop['height']:.0f} px, under {least} x {least}")
@@ -78,7 +86,7 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
         extra = kind.source.config.extra
         page = open_page(kind.url, screen)
         stops = list(tab_through(page, STOP_JS, limit=250))
-        problems += [f"{kind} ({screen}): {problem}" for problem in _problems(stops)]
+        problems += [f"{kind} ({screen}, {SCHEME_OF[screen]} scheme): {problem}" for problem in _problems(stops)]
         before_main, before_text, tabs, sidebar = (sum(stop[key] for stop in stops)
                                                    for key in ("beforeMain", "beforeText", "inTabs", "inSidebar"))
         counts.append(f"{kind}: {before_main} stops before the main content"

@@ -5,7 +5,8 @@
    2. The search index is fetched when the reader opens search, not on every page load.
    3. Material's sitemap downloads for translations, which this site has none of, are
       never sent.
-   4. The menu and search open from the keyboard (and by voice: "click Menu"). */
+   4. The menu and search open from the keyboard (and by voice: "click Menu").
+   5. Tab reaches the colour scheme button the reader sees, in every scheme. */
 (function () {
   "use strict";
 
@@ -216,4 +217,20 @@
   panelButton("__search", "Search", search, function () {
     return search.querySelector(".md-search__input");
   });
+
+  // 5. The colour scheme button ----------------------------------------------------------
+  // Material shows the button after the current scheme's radio button but checks none
+  // until the reader picks a scheme, so Tab lands on the first radio button, whose button
+  // is hidden in the dark and low-blue schemes: its focus ring is drawn on nothing. The
+  // current scheme's radio button is checked, as Material finds it (no change event:
+  // nothing is stored), so that Tab lands on the button the reader sees.
+  var schemes = document.querySelectorAll("input.md-option[name='__palette']");
+  if (schemes.length && !document.querySelector("input.md-option[name='__palette']:checked")) {
+    var stored = typeof window.__md_get === "function" ? window.__md_get("__palette") : null;
+    var current = stored && typeof stored.index === "number" ? stored.index :
+      Array.prototype.findIndex.call(schemes, function (input) {
+        return window.matchMedia(input.getAttribute("data-md-color-media")).matches;
+      });
+    schemes[Math.max(0, Math.min(current, schemes.length - 1))].checked = true;
+  }
 })();

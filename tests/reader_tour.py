@@ -130,6 +130,7 @@ def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
     booking button when zoomed (the text spacing is added last: it stays on the page)."""
     site_name, chrome = {}, []
     changes = tab.evaluate(MEDIA_JS)["width"]
+    tab.emulate_media(reduced_motion="reduce")  # at rest at once after each resize (Material's tabs fade in)
     for width in sorted({NARROWEST, WIDEST, *(width for width in changes if NARROWEST < width <= WIDEST)}):
         tab.set_viewport_size({"width": width, "height": 600})
         tab.evaluate(AT_THE_TOP_JS)
@@ -139,6 +140,7 @@ def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
                    if target["width"] < 24 or target["height"] < 24]
         chrome += [f"at {width}px: no link in sight and no menu leads to {address}"
                    for address in tab.evaluate(NAVIGATION_UNREACHED_JS)]
+    tab.emulate_media(reduced_motion="no-preference")
     reflow = []
     for spacing in ("default spacing", "WCAG text spacing"):
         if spacing != "default spacing":

@@ -63,9 +63,11 @@ NOT_THE_PROJECTS_OWN = {
     "styles-fetching-from-another-site-in-a-template": (
         {"overrides/partials/booking-cta.html": (CTA_LABEL, '<style>.x:hover { background: url(//cdn.example.org/a.png) }'
                                                  '</style><b style="background: image-set(\'https://cdn.example.org/b.png\' 1x)">'
-                                                 '</b>' + CTA_LABEL)},
+                                                 '</b><svg><style>@import "https://cdn.example.org/c.css";</style></svg>'
+                                                 + CTA_LABEL)},
         "docs/about.md: has a <style> that loads '//cdn.example.org/a.png' from another site",
-        "<b style> loads 'https://cdn.example.org/b.png' from another site"),
+        "<b style> loads 'https://cdn.example.org/b.png' from another site",
+        "has a <style> that loads 'https://cdn.example.org/c.css'"),
     "a-templates-value-leaving-its-string": (
         {"overrides/partials/before-paint.html": (
             "<script>", '<script>var tagline="{{ config.extra.tagline }}"</script><script>')},

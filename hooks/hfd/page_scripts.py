@@ -130,10 +130,11 @@ def _read_page(html: str, dest: str, known: re.Pattern) -> dict:
     tree = reader.parse(html, scripting=True)
     problems, scripts, refresh = [], [], []
     for element in tree.iter():
-        if element.tag == "style":
+        local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else None
+        if local == "style":  # in the page, or in a drawing written into it
             problems += [f"has a <style> that loads '{address[:60]}' from another site"
                          for address in fetched_from_elsewhere("".join(element.itertext()))]
-        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] != "script":
+        if local != "script":
             continue
         attributes = {name.rsplit("}", 1)[-1]: value for name, value in element.attrib.items()}
         text = "".join(element.itertext())

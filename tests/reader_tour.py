@@ -59,8 +59,8 @@ NAVIGATION_UNREACHED_JS = """() => {
     return [...new Set([...document.querySelectorAll(".md-tabs__link")].map((a) => a.href))]
         .filter((href) => !inSight.has(href));
 }"""
-# Back at the top of the page (where Material shows its tabs again), once the motion
-# that set off has ended (the motion allowed ends within seconds: tests/reading.py).
+# Back at the top of the page (where Material shows its tabs again), once any motion
+# that set off has ended (none under reduced motion; what is allowed ends within seconds).
 AT_THE_TOP_JS = """async () => {
     window.scrollTo({top: 0, behavior: "instant"});
     for (let frame = 0; frame < 2; frame++) await new Promise((done) => requestAnimationFrame(done));
@@ -125,9 +125,10 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
 def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
     """The loaded page resized to the narrowest width of each range its stylesheets
     distinguish (`MEDIA_JS`), and the widest, at its top: what its header shows of the
-    site name at each, and the chrome's controls too small to press or the places of the navigation
-    it shows no way to; then where it scrolls sideways or cuts off the disclaimer or
-    booking button when zoomed (the text spacing is added last: it stays on the page)."""
+    site name at each, and the chrome's controls too small to press or the places of
+    the navigation it shows no way to; then where it scrolls sideways or cuts off the
+    disclaimer or booking button when zoomed (the text spacing is added last: it stays
+    on the page)."""
     site_name, chrome = {}, []
     changes = tab.evaluate(MEDIA_JS)["width"]
     tab.emulate_media(reduced_motion="reduce")  # at rest at once after each resize (Material's tabs fade in)

@@ -1,7 +1,7 @@
 """Keyboard and switch users: every page usable with Tab and Enter alone, at every width
 and zoom, with few, large, visible stops. One page of each kind (conftest.py,
-`sample_pages`) is walked with Tab on each of SCREENS; the number of stops before the
-main content is printed.
+`sample_pages`) is walked with Tab on each of SCREENS, each screen in a colour scheme
+(SCHEME_OF); the number of stops before the main content is printed.
 """
 
 from __future__ import annotations

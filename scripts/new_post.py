@@ -47,16 +47,10 @@ The rest of the article.
 
 def site_today() -> dt.date:
     """Today where the practice is (extra.time_zone in mkdocs.yml)."""
-    import yaml
-
+    from hfd.settings import plain_settings
     from hfd.site_time import site_zone, today
 
-    class _Loader(yaml.SafeLoader):  # mkdocs.yml names Python objects; they are not needed here
-        pass
-
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *args: None)
-    settings = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return today(site_zone(settings.get("extra") or {}))
+    return today(site_zone(plain_settings(ROOT / "mkdocs.yml").get("extra") or {}))
 
 
 def slugify(title: str) -> str:

@@ -61,12 +61,10 @@ def grown_project(destination: Path, today: dt.date) -> Path:
 
 def _per_page(project: Path) -> int:
     """The teasers on a page of the blog's list: mkdocs.yml's, or the blog plugin's default."""
+    from hfd.settings import plain_settings
     from material.plugins.blog.config import BlogConfig
 
-    class Loader(yaml.SafeLoader):  # mkdocs.yml names Python objects (!!python/name:...)
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    plugins = yaml.load((project / "mkdocs.yml").read_text(), Loader)["plugins"]
+    plugins = plain_settings(project / "mkdocs.yml")["plugins"]
     blog = next(plugin["blog"] for plugin in plugins if isinstance(plugin, dict) and "blog" in plugin)
     return (blog or {}).get("pagination_per_page", BlogConfig.pagination_per_page.default)
 

@@ -134,6 +134,18 @@ AUTHOR_FIELDS = {"name": _quote_free, "description": None, "role": None, "avatar
                  "url": _link, "slug": None}
 
 
+class _PlainLoader(SAFE_LOADER):
+    """YAML as plain data: the Python objects mkdocs.yml names (!!python/name:...) left out."""
+
+
+_PlainLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *args: None)
+
+
+def plain_settings(path: Path) -> dict:
+    """mkdocs.yml as plain data, for tools that read it without a build (new_post.py, the tests)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader) or {}
+
+
 def settings_problems(config: MkDocsConfig, command: str) -> list[str]:
     extra = config.extra
     problems = [f"mkdocs.yml: {problem}" for problem in _known_problems(_written(config), KNOWN_SETTINGS)]

@@ -110,8 +110,7 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
                 if screen == "desktop":
                     visit.axe = run_axe(tab)
                 if scheme == "light":
-                    visit.small_targets = [target for target in tab.evaluate(TARGETS_JS, CHROME_TARGETS)
-                                           if target["width"] < 24 or target["height"] < 24]
+                    visit.small_targets = _small_targets(tab)
                 visit.attempts = attempts[before:]
                 visits[screen].append(visit)
             if scheme == "light":
@@ -130,15 +129,14 @@ def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
     disclaimer or booking button when zoomed (the text spacing is added last: it stays
     on the page)."""
     site_name, chrome = {}, []
-    changes = tab.evaluate(MEDIA_JS)["width"]
+    widths = sorted({*_range_starts(tab.evaluate(MEDIA_JS)["width"]), WIDEST})
     tab.emulate_media(reduced_motion="reduce")  # at rest at once after each resize (Material's tabs fade in)
-    for width in sorted({NARROWEST, WIDEST, *(width for width in changes if NARROWEST < width <= WIDEST)}):
+    for width in widths:
         tab.set_viewport_size({"width": width, "height": 600})
         tab.evaluate(AT_THE_TOP_JS)
         site_name[str(width)] = tab.evaluate(SITE_NAME_JS)
         chrome += [f"at {width}px: {target['name']!r} is {target['width']:.0f} x {target['height']:.0f} px, "
-                   "under 24 x 24" for target in tab.evaluate(TARGETS_JS, CHROME_TARGETS)
-                   if target["width"] < 24 or target["height"] < 24]
+                   "under 24 x 24" for target in _small_targets(tab)]
         chrome += [f"at {width}px: no link in sight and no menu leads to {address}"
                    for address in tab.evaluate(NAVIGATION_UNREACHED_JS)]
     tab.emulate_media(reduced_motion="no-preference")
@@ -157,6 +155,12 @@ def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
                 if not (box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1):
                     reflow.append(f"{where}: {selector} is cut off: {box}")
     return site_name, chrome, reflow
+
+
+def _small_targets(tab) -> list[dict]:
+    """The page chrome's controls on screen that are under 24 x 24 px."""
+    return [target for target in tab.evaluate(TARGETS_JS, CHROME_TARGETS)
+            if target["width"] < 24 or target["height"] < 24]
 
 
 def unreadable(visits: list[Visit], scheme: str, screen: str) -> list[str]:
@@ -292,7 +296,7 @@ def sweep_plan(tab, config) -> tuple[list[Setting], list[int], list[str]]:
     reversed), each in one setting, spread over the settings so that few meet in one;
     and what in the stylesheets cannot be judged so."""
     found = tab.evaluate(MEDIA_JS)
-    widths = sorted({NARROWEST, *(width for width in found["width"] if NARROWEST < width <= WIDEST)})
+    widths = _range_starts(found["width"])
     # The top of each height range below SWEEP_HEIGHT; the bottom of each above it; and the
     # shortest screen where lengths follow its height.
     heights = sorted({*(height - 1 for height in found["height"] if SHORTEST < height <= SWEEP_HEIGHT),
@@ -317,6 +321,12 @@ def sweep_plan(tab, config) -> tuple[list[Setting], list[int], list[str]]:
         value = (*settings[index].reversed, value) if name == "reversed" else value
         settings[index] = dataclasses.replace(settings[index], **{name: value})
     return settings, widths, found["unjudged"]
+
+
+def _range_starts(changes: list[int]) -> list[int]:
+    """The narrowest width of each range, from NARROWEST to WIDEST, over which no width
+    condition changes (`changes`, from MEDIA_JS)."""
+    return sorted({NARROWEST, *(width for width in changes if NARROWEST < width <= WIDEST)})
 
 
 def _varied(setting: Setting) -> int:

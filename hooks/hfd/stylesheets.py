@@ -33,10 +33,8 @@ _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _TEMPLATE_PREFIX = re.compile(r"([\w-]+)\$\{")
 _WORD = re.compile(r"[\w-]+")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_ATTRIBUTE_SELECTOR = re.compile(r"\[\s*[\w-]+\s*[~|^$*]?=\s*[\"']?([^\]\"']*)[\"']?\s*(?:i\s*)?\]")
-# Of those, the ones that name a whole value (`=`): a page holds it or not. A part of a
-# value ([id^="fnref:"]) may be in any value, which pages do not report: kept.
-_WHOLE_VALUE_SELECTOR = re.compile(r"\[\s*[\w-]+\s*=\s*[\"']?([^\]\"']*)[\"']?\s*(?:i\s*)?\]")
+# An attribute selector: (its operator before `=`, its value).
+_ATTRIBUTE_SELECTOR = re.compile(r"\[\s*[\w-]+\s*([~|^$*]?)=\s*[\"']?([^\]\"']*)[\"']?\s*(?:i\s*)?\]")
 _FUNCTIONAL = re.compile(r":[\w-]+\([^()]*\)")
 # A declaration of a custom property (after `{` or `;`: `.a--b:hover` is a selector).
 _CUSTOM_PROPERTY = re.compile(r"(?<=[{;])(--[\w-]+):((?:url\([^)]*\)|[^;}])*);?")
@@ -93,7 +91,7 @@ def stylesheet_names(stylesheets: list[str]) -> frozenset[str]:
     names = set()
     for css in stylesheets:
         names.update(_CLASS.findall(css))
-        names.update(_ATTRIBUTE_SELECTOR.findall(css))
+        names.update(value for _, value in _ATTRIBUTE_SELECTOR.findall(css))
     return frozenset(names)
 
 
@@ -194,7 +192,10 @@ def _may_match(selector: str, used: UsedNames) -> bool:
     plain = selector
     while (simpler := _FUNCTIONAL.sub("", plain)) != plain:
         plain = simpler
-    if any(value and value not in used.values for value in _WHOLE_VALUE_SELECTOR.findall(plain)):
+    # A whole value (`=`) a page holds or not; a part of one ([id^="fnref:"]) may be in any
+    # value, which pages do not report: such a selector is kept.
+    if any(value and not operator and value not in used.values
+           for operator, value in _ATTRIBUTE_SELECTOR.findall(plain)):
         return False
     return all(used.has_class(name) for name in _CLASS.findall(_ATTRIBUTE_SELECTOR.sub("", plain)))
 

@@ -10,18 +10,20 @@ from tests.site_build import REPO
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def run_axe(page) -> list[dict]:
-    """axe-core's violations on the loaded page, every rule enabled."""
+def run_axe(page, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the loaded page: every rule enabled, or only `rules`."""
     if not AXE_SCRIPT.is_file():
         raise AssertionError("axe-core is missing: run `make test` (it runs `npm ci`).")
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    return page.evaluate("""async () => {
-        const results = await axe.run(document, {resultTypes: ["violations"]});
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate("""async (rules) => {
+        const only = rules ? {runOnly: {type: "rule", values: rules}} : {};
+        const results = await axe.run(document, {resultTypes: ["violations"], ...only});
         return results.violations.map(v => ({
             id: v.id, impact: v.impact, help: v.help,
             targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
         }));
-    }""")
+    }""", rules)
 
 
 def describe(violations: list[dict]) -> str:
@@ -200,6 +202,80 @@ def choose_stored_scheme(context, project_config: dict, scheme: str) -> None:
                                         "primary": option.get("primary", "indigo"),
                                         "accent": option.get("accent", "indigo")}}
     context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(stored))});")
+
+
+# Each printed text whose colour, on paper, has under 4.5:1 contrast (WCAG 1.4.3): paper is
+# white, as browsers print no background unless told to (print-color-adjust: exact), and
+# the text's colour is dimmed by its own alpha and every opacity above it. Judged once the
+# colours' transitions from the screen's ones have ended: paper shows no motion.
+PRINTED_FAINT_JS = """async () => {
+    await Promise.all(document.getAnimations().map((motion) => motion.finished.catch(() => null)));
+    const parse = """ + _PARSE_COLOUR_JS + """;
+    const luminance = ({r, g, b}) => {
+        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const found = [];
+    for (const element of document.body.querySelectorAll("*")) {
+        const text = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
+        if (!text || !element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+        let paper = {r: 255, g: 255, b: 255}, alpha = 1, printed = false;
+        for (let node = element; node; node = node.parentElement) {
+            const style = getComputedStyle(node);
+            alpha *= parseFloat(style.opacity);
+            const background = parse(style.backgroundColor);
+            if (!printed && style.printColorAdjust === "exact" && background && background.a > 0.5) {
+                paper = background;
+                printed = true;
+            }
+        }
+        const colour = parse(getComputedStyle(element).color);
+        if (!colour) continue;
+        const a = colour.a * alpha;
+        const ink = {r: colour.r * a + paper.r * (1 - a), g: colour.g * a + paper.g * (1 - a),
+                     b: colour.b * a + paper.b * (1 - a)};
+        const [light, dark] = [luminance(ink), luminance(paper)].sort((x, y) => y - x);
+        const contrast = (light + 0.05) / (dark + 0.05);
+        if (contrast < 4.5) found.push(`<${element.tagName.toLowerCase()} class="${element.className}">`
+            + ` '${text.slice(0, 40)}': ${getComputedStyle(element).color}, ${contrast.toFixed(2)}:1 on paper`);
+    }
+    return found;
+}"""
+
+
+# The page as drawn under the pointer (`true`), and as before (`false`): each rule of the
+# page's stylesheets that names :hover gets a copy just after it, in the same place of the
+# cascade, where :hover reads :not(.hfd-never-hovered) (the same specificity, true of
+# every element), as if the pointer were on every element at once. Colours change at once.
+HOVERED_JS = """(on) => {
+    if (!on) {
+        // In the reverse order of insertion, each index is where that copy then is.
+        for (const [rules, index] of (window.__hfdHovered || []).reverse()) rules.deleteRule(index);
+        window.__hfdHovered = [];
+        document.getElementById("hfd-hovered")?.remove();
+        return 0;
+    }
+    const added = window.__hfdHovered = [];
+    const copy = (owner, rules) => {
+        for (let index = rules.length - 1; index >= 0; index--) {
+            const rule = rules[index];
+            if (rule.cssRules && !(rule instanceof CSSStyleRule)) copy(rule, rule.cssRules);
+            if (rule instanceof CSSStyleRule && rule.selectorText.includes(":hover")) {
+                const selector = rule.selectorText.replaceAll(":hover", ":not(.hfd-never-hovered)");
+                try {
+                    owner.insertRule(`${selector} { ${rule.style.cssText} }`, index + 1);
+                    added.push([owner, index + 1]);
+                } catch (error) {}  // e.g. a scrollbar's ::-webkit-scrollbar-thumb:hover: no text
+            }
+        }
+    };
+    for (const sheet of document.styleSheets) copy(sheet, sheet.cssRules);
+    const still = document.createElement("style");
+    still.id = "hfd-hovered";
+    still.textContent = "*, ::before, ::after { transition: none !important; }";
+    document.head.append(still);
+    return added.length;
+}"""
 
 
 # Every colour the page draws (text, backgrounds, borders, outlines, underlines, icons,

@@ -4,11 +4,13 @@
 need, so that each page is loaded once for all of them:
 
 - what the page tried to fetch from another host (privacy);
-- axe-core's findings (accessibility), on the desktop screen;
+- axe-core's findings (accessibility), on the desktop screen; and its colour contrast
+  findings with the page drawn under the pointer (`HOVERED_JS`);
 - why the disclaimer or the booking call-to-action could not be read (tests/reading.py),
   but on the pages of each template, which `sweep` judges at every width and in every
   reader setting;
-- in the low-blue scheme, every colour with more blue than red or green (or pure white);
+- in the low-blue scheme, every colour with more blue than red or green (or pure white),
+  and on the desktop screen also under the pointer;
 - in the light scheme, the page chrome's controls too small to press; and the page
   laid out at the narrowest width of each range its stylesheets distinguish: the site
   name cut or out of the header, controls too small, places of the site's navigation
@@ -24,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from tests.browser_audits import (BLUE_COLOURS_JS, CHROME_TARGETS, SITE_NAME_JS, TARGETS_JS,
+from tests.browser_audits import (BLUE_COLOURS_JS, CHROME_TARGETS, HOVERED_JS, SITE_NAME_JS, TARGETS_JS,
                                   Network, block_other_hosts, choose_stored_scheme, run_axe)
 from tests.reading import page_problems
 
@@ -38,6 +40,7 @@ class Visit:
     page: str
     attempts: list[str] = field(default_factory=list)
     axe: list[dict] | None = None
+    axe_hovered: list[dict] | None = None  # colour contrast under the pointer
     disclaimer: list[str] = field(default_factory=list)
     call_to_action: list[str] = field(default_factory=list)
     blue: list[str] = field(default_factory=list)
@@ -67,6 +70,8 @@ AT_THE_TOP_JS = """async () => {
     await Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime < Infinity)
                                               .map((a) => a.finished.catch(() => null)));
 }"""
+# What changes under the pointer: colours (Material's links and buttons take the accent).
+HOVER_RULES = ["color-contrast", "link-in-text-block"]
 # A 1280 px screen zoomed to 400% and to 200%; and the text spacing WCAG 1.4.12 says
 # readers may set.
 REFLOW_WIDTHS = {320: "400% zoom", 640: "200% zoom"}
@@ -109,6 +114,12 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
                 if screen == "desktop":
                     visit.axe = run_axe(tab)
+                    tab.evaluate(HOVERED_JS, True)
+                    visit.axe_hovered = run_axe(tab, HOVER_RULES)
+                    if scheme == "low-blue":
+                        visit.blue += [f"under the pointer, {colour}" for colour in tab.evaluate(BLUE_COLOURS_JS)
+                                       if colour not in visit.blue]
+                    tab.evaluate(HOVERED_JS, False)
                 if scheme == "light":
                     visit.small_targets = _small_targets(tab)
                 visit.attempts = attempts[before:]

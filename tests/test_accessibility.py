@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_audits import FOCUS_RING_CONTRAST_JS, describe, tab_through
+from tests.browser_audits import FOCUS_RING_CONTRAST_JS, PRINTED_FAINT_JS, describe, tab_through
 from tests.reader_tour import SCHEMES, SCREENS
 from tests.site_build import MATERIAL, REPO, assert_refused, build_with
 from tests.site_pages import html_pages, soup
@@ -13,9 +13,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_any_kind_of_page(reader_tour, scheme):
-    failures = [f"{visit.page}:\n{describe(visit.axe)}" for visit in reader_tour(scheme, "desktop")
-                if visit.axe]
+def test_axe_finds_no_violation_on_any_kind_of_page_nor_under_the_pointer(reader_tour, scheme):
+    failures = [f"{visit.page}{where}:\n{describe(found)}" for visit in reader_tour(scheme, "desktop")
+                for where, found in (("", visit.axe), (", under the pointer", visit.axe_hovered)) if found]
     assert not failures, "\n".join(failures)
 
 
@@ -169,10 +169,13 @@ def test_reduced_motion_turns_off_animation_and_smooth_scrolling(tab, sample_art
     assert page.evaluate("() => getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_an_article_prints_cleanly_with_byline_address_and_disclaimer(tab, sample_articles):
+@pytest.mark.parametrize("scheme", SCHEMES)  # a reader prints in the scheme she reads in
+def test_an_article_prints_cleanly_with_byline_address_and_disclaimer_in_dark_ink(tab, sample_articles, scheme):
     article = sample_articles[0]
-    page = tab(url=article.url)
+    page = tab(scheme, url=article.url)
     page.emulate_media(media="print")
+    faint = page.evaluate(PRINTED_FAINT_JS)
+    assert not faint, "\n".join(faint)
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", "aside.hfd-cta"):
         for element in page.locator(chrome).all():
             assert not element.is_visible(), f"{chrome} is printed"

@@ -10,19 +10,27 @@ from tests.site_build import REPO
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def run_axe(page, rules: list[str] | None = None) -> list[dict]:
-    """axe-core's violations on the loaded page: every rule enabled, or only `rules`."""
+def run_axe(page, rules: list[str] | None = None) -> dict:
+    """axe-core on the loaded page, every rule enabled or only `rules`: {"violations":
+    [...], "undecided": {selector: text}}, the texts whose colour contrast axe leaves
+    undecided (on a gradient or a picture, under another element, too short...), for a
+    measure of the pixels (tests/reading.py)."""
     if not AXE_SCRIPT.is_file():
         raise AssertionError("axe-core is missing: run `make test` (it runs `npm ci`).")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     return page.evaluate("""async (rules) => {
         const only = rules ? {runOnly: {type: "rule", values: rules}} : {};
-        const results = await axe.run(document, {resultTypes: ["violations"], ...only});
-        return results.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help,
-            targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
-        }));
+        const results = await axe.run(document, {resultTypes: ["violations", "incomplete"], ...only});
+        const undecided = results.incomplete.filter(v => v.id === "color-contrast").flatMap(v => v.nodes)
+            .map(n => n.target.join(" ")).map(target => [target, document.querySelector(target)?.innerText.trim()]);
+        return {
+            violations: results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+            })),
+            undecided: Object.fromEntries(undecided.filter(([, text]) => text)),
+        };
     }""", rules)
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from tests.browser_audits import (BLUE_COLOURS_JS, CHROME_TARGETS, HOVERED_JS, SITE_NAME_JS, TARGETS_JS,
                                   Network, block_other_hosts, choose_stored_scheme, run_axe)
-from tests.reading import page_problems
+from tests.reading import page_problems, unreadable_texts
 
 SCHEMES = ("light", "dark", "low-blue")
 LOW_BLUE = "hfd-warm"  # its name in mkdocs.yml's palette
@@ -113,9 +113,7 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
                 if scheme == "low-blue":
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
                 if screen == "desktop":
-                    visit.axe = run_axe(tab)
-                    tab.evaluate(HOVERED_JS, True)
-                    visit.axe_hovered = run_axe(tab, HOVER_RULES)
+                    visit.axe, visit.axe_hovered = _axe(tab), _axe(tab, hovered=True)
                     if scheme == "low-blue":
                         visit.blue += [f"under the pointer, {colour}" for colour in tab.evaluate(BLUE_COLOURS_JS)
                                        if colour not in visit.blue]
@@ -332,6 +330,19 @@ def sweep_plan(tab, config) -> tuple[list[Setting], list[int], list[str]]:
         value = (*settings[index].reversed, value) if name == "reversed" else value
         settings[index] = dataclasses.replace(settings[index], **{name: value})
     return settings, widths, found["unjudged"]
+
+
+def _axe(tab, hovered: bool = False) -> list[dict]:
+    """axe's violations (under the pointer: of HOVER_RULES only), and for each text whose
+    contrast axe left undecided, what the pixels show (tests/reading.py)."""
+    if hovered:
+        tab.evaluate(HOVERED_JS, True)
+    found = run_axe(tab, HOVER_RULES if hovered else None)
+    undecided = {target: (text, target) for target, text in found["undecided"].items()}
+    measured = unreadable_texts(tab, undecided) if undecided else {}
+    return found["violations"] + [{"id": "color-contrast, measured", "impact": "serious", "help": problem,
+                                   "targets": [target]}
+                                  for target, problems in measured.items() for problem in problems]
 
 
 def _range_starts(changes: list[int]) -> list[int]:

@@ -1,6 +1,6 @@
 """Can a sighted reader read these texts on this page? Judged on what Chromium draws.
 
-`unreadable(page, {label: (text, scope)})` finds each text as the browser lays it out
+`unreadable_texts(page, {label: (text, scope)})` finds each text as the browser lays it out
 (an element whose rendered text holds it whole, within `scope`), then checks every
 word of it:
 
@@ -219,7 +219,7 @@ class Word:
     holder: tuple[str, int]  # (label, index of the place that shows it)
 
 
-def unreadable(page, texts: dict[str, tuple[str, str | None]]) -> dict[str, list[str]]:
+def unreadable_texts(page, texts: dict[str, tuple[str, str | None]]) -> dict[str, list[str]]:
     """For each label, why its text (searched within its scope, a CSS selector or None
     for the whole page) cannot be read on the loaded, settled `page`; empty lists when it can."""
     labels = list(texts)
@@ -403,7 +403,7 @@ def page_problems(page, source, path: str) -> dict[str, list[str]]:
                       for text in cta_texts})
         if found["button"] is not None:
             texts[f"the button '{button}'"] = (button, f"[{BUTTON_SCOPE}]")
-    problems = unreadable(page, texts)
+    problems = unreadable_texts(page, texts)
     moving += [why for why in page.evaluate("() => window.__hfdUnjudgedMotion") if why not in moving]
     # Whatever moves may take either text out of sight: neither is judged.
     unjudged = [f"the page moves beyond a reader's wait ({MAX_MOTION_MS // 1000} s), so what "

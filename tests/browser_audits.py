@@ -47,13 +47,16 @@ _PARSE_COLOUR_JS = """(value) => {
         return {r, g, b, a};
     }"""
 
+# WCAG's relative luminance of a colour {r, g, b}.
+_LUMINANCE_JS = """({r, g, b}) => {
+        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    }"""
+
 # Colour contrast of a focus ring against what is behind the element, in the page.
 FOCUS_RING_CONTRAST_JS = """(element) => {
     const parse = """ + _PARSE_COLOUR_JS + """;
-    const luminance = ({r, g, b}) => {
-        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    };
+    const luminance = """ + _LUMINANCE_JS + """;
     const background = (node) => {
         for (; node && node.nodeType === 1; node = node.parentElement) {
             const color = parse(getComputedStyle(node).backgroundColor);
@@ -219,10 +222,7 @@ def choose_stored_scheme(context, project_config: dict, scheme: str) -> None:
 PRINTED_FAINT_JS = """async () => {
     await Promise.all(document.getAnimations().map((motion) => motion.finished.catch(() => null)));
     const parse = """ + _PARSE_COLOUR_JS + """;
-    const luminance = ({r, g, b}) => {
-        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    };
+    const luminance = """ + _LUMINANCE_JS + """;
     const found = [];
     for (const element of document.body.querySelectorAll("*")) {
         const text = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();

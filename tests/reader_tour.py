@@ -5,7 +5,8 @@ need, so that each page is loaded once for all of them:
 
 - what the page tried to fetch from another host (privacy);
 - axe-core's findings (accessibility), on the desktop screen; and its colour contrast
-  findings with the page drawn under the pointer (`HOVERED_JS`);
+  findings with the page drawn under the pointer (`HOVERED_JS`); each text whose
+  contrast axe leaves undecided is measured in pixels (tests/reading.py);
 - why the disclaimer or the booking call-to-action could not be read (tests/reading.py),
   but on the pages of each template, which `sweep` judges at every width and in every
   reader setting;
@@ -113,7 +114,9 @@ def tour(browser, pages, scheme: str, screens=tuple(SCREENS), swept=frozenset())
                 if scheme == "low-blue":
                     visit.blue = tab.evaluate(BLUE_COLOURS_JS)
                 if screen == "desktop":
-                    visit.axe, visit.axe_hovered = _axe(tab), _axe(tab, hovered=True)
+                    visit.axe = _axe(tab)
+                    tab.evaluate(HOVERED_JS, True)
+                    visit.axe_hovered = _axe(tab, HOVER_RULES)
                     if scheme == "low-blue":
                         visit.blue += [f"under the pointer, {colour}" for colour in tab.evaluate(BLUE_COLOURS_JS)
                                        if colour not in visit.blue]
@@ -332,12 +335,10 @@ def sweep_plan(tab, config) -> tuple[list[Setting], list[int], list[str]]:
     return settings, widths, found["unjudged"]
 
 
-def _axe(tab, hovered: bool = False) -> list[dict]:
-    """axe's violations (under the pointer: of HOVER_RULES only), and for each text whose
-    contrast axe left undecided, what the pixels show (tests/reading.py)."""
-    if hovered:
-        tab.evaluate(HOVERED_JS, True)
-    found = run_axe(tab, HOVER_RULES if hovered else None)
+def _axe(tab, rules: list[str] | None = None) -> list[dict]:
+    """axe's violations (of every rule, or of `rules`), and for each text whose contrast
+    axe left undecided, what the pixels show (tests/reading.py)."""
+    found = run_axe(tab, rules)
     undecided = {target: (text, target) for target, text in found["undecided"].items()}
     measured = unreadable_texts(tab, undecided) if undecided else {}
     return found["violations"] + [{"id": "color-contrast, measured", "impact": "serious", "help": problem,

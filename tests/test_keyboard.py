@@ -1,7 +1,8 @@
 """Keyboard and switch users: every page usable with Tab and Enter alone, at every width
 and zoom, with few, large, visible stops. One page of each kind (conftest.py,
 `sample_pages`) is walked with Tab on each of SCREENS, each screen in a colour scheme
-(SCHEME_OF); the number of stops before the main content is printed.
+(SCHEME_OF), one with large text (LARGE_TEXT); the number of stops before the main
+content is printed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ SCREENS = {
 }
 # Each screen in a colour scheme: every sample page's focus rings are judged in each scheme.
 SCHEME_OF = {"phone-360": "dark", "zoom-400": "low-blue", "zoom-200": "light", "desktop-1280": "light"}
+# And the screens where the reader has chosen large text (the header grows with it: what
+# Tab reaches must still come into sight below it).
+LARGE_TEXT = {"desktop-1280"}
 # Below this width Material replaces the tabs by the menu (its 76.25em breakpoint).
 MENU_BELOW = 1220
 
@@ -43,8 +47,14 @@ def open_page(tab):
         assert "#" not in url, url  # an address with a fragment may stay in the same document
         if screen not in windows:
             windows[screen] = tab(SCHEME_OF[screen], reduced_motion="reduce", **SCREENS[screen])
-        windows[screen].goto(url)
-        return windows[screen]
+        page = windows[screen]
+        page.goto(url)
+        if screen in LARGE_TEXT and page.get_attribute("html", "data-hfd-text-size") != "large":
+            # Chosen with the text-size button, remembered by each site (host) the tab visits.
+            page.evaluate("document.querySelector('[data-hfd-text-size-toggle]').click()")
+            page.goto(url)
+            assert page.get_attribute("html", "data-hfd-text-size") == "large", url
+        return page
 
     return load
 
@@ -86,7 +96,8 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
         extra = kind.source.config.extra
         page = open_page(kind.url, screen)
         stops = list(tab_through(page, STOP_JS, limit=250))
-        problems += [f"{kind} ({screen}, {SCHEME_OF[screen]} scheme): {problem}" for problem in _problems(stops)]
+        setting = f"{SCHEME_OF[screen]} scheme" + (", large text" if screen in LARGE_TEXT else "")
+        problems += [f"{kind} ({screen}, {setting}): {problem}" for problem in _problems(stops)]
         before_main, before_text, tabs, sidebar = (sum(stop[key] for stop in stops)
                                                    for key in ("beforeMain", "beforeText", "inTabs", "inSidebar"))
         counts.append(f"{kind}: {before_main} stops before the main content"

@@ -289,10 +289,13 @@ def test_the_preview_shows_an_article_as_the_site_does(browser, served):
 
 
 # What a reader sees of an article: the words of its byline, sources, call-to-action and disclaimer,
-# and the type and colours of its title, text, captions, call-to-action and footer.
+# and the type and colours of its title, text, captions, call-to-action and footer (null for
+# what the article does not have: the newest article may have no photo with a caption).
 AS_SHOWN = r"""() => {
-  const words = (selector) => document.querySelector(selector).innerText.replace(/\s+/g, " ").trim();
-  const look = (selector) => { const style = getComputedStyle(document.querySelector(selector));
+  const words = (selector) => document.querySelector(selector)?.innerText.replace(/\s+/g, " ").trim() ?? null;
+  const look = (selector) => { const element = document.querySelector(selector);
+    if (!element) return null;
+    const style = getComputedStyle(element);
     return [style.fontFamily, style.fontSize, style.lineHeight, style.fontWeight, style.color,
             style.backgroundColor]; };
   return {byline: words(".hfd-byline"), sources: words(".hfd-sources"), cta: words(".hfd-cta"),

@@ -53,10 +53,17 @@ _LUMINANCE_JS = """({r, g, b}) => {
         return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
     }"""
 
+# WCAG's contrast ratio of two colours {r, g, b}.
+_CONTRAST_JS = """(one, other) => {
+        const luminance = """ + _LUMINANCE_JS + """;
+        const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+        return (light + 0.05) / (dark + 0.05);
+    }"""
+
 # Colour contrast of a focus ring against what is behind the element, in the page.
 FOCUS_RING_CONTRAST_JS = """(element) => {
     const parse = """ + _PARSE_COLOUR_JS + """;
-    const luminance = """ + _LUMINANCE_JS + """;
+    const contrastOf = """ + _CONTRAST_JS + """;
     const background = (node) => {
         for (; node && node.nodeType === 1; node = node.parentElement) {
             const color = parse(getComputedStyle(node).backgroundColor);
@@ -69,10 +76,7 @@ FOCUS_RING_CONTRAST_JS = """(element) => {
     const width = parseFloat(style.outlineWidth);
     const html = element.outerHTML.slice(0, 100);
     if (style.outlineStyle === "none" || !ring || width < 2) return {contrast: 0, width, html};
-    const against = (colour) => {
-        const [l1, l2] = [luminance(ring), luminance(colour)].sort((a, b) => b - a);
-        return (l1 + 0.05) / (l2 + 0.05);
-    };
+    const against = (colour) => contrastOf(ring, colour);
     // Drawn around the element, on what is behind it; drawn inward (a negative offset),
     // on the element's own background as well.
     const contrast = Math.min(against(background(element.parentElement)),
@@ -222,7 +226,7 @@ def choose_stored_scheme(context, project_config: dict, scheme: str) -> None:
 PRINTED_FAINT_JS = """async () => {
     await Promise.all(document.getAnimations().map((motion) => motion.finished.catch(() => null)));
     const parse = """ + _PARSE_COLOUR_JS + """;
-    const luminance = """ + _LUMINANCE_JS + """;
+    const contrastOf = """ + _CONTRAST_JS + """;
     const found = [];
     for (const element of document.body.querySelectorAll("*")) {
         const text = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
@@ -242,8 +246,7 @@ PRINTED_FAINT_JS = """async () => {
         const a = colour.a * alpha;
         const ink = {r: colour.r * a + paper.r * (1 - a), g: colour.g * a + paper.g * (1 - a),
                      b: colour.b * a + paper.b * (1 - a)};
-        const [light, dark] = [luminance(ink), luminance(paper)].sort((x, y) => y - x);
-        const contrast = (light + 0.05) / (dark + 0.05);
+        const contrast = contrastOf(ink, paper);
         if (contrast < 4.5) found.push(`<${element.tagName.toLowerCase()} class="${element.className}">`
             + ` '${text.slice(0, 40)}': ${getComputedStyle(element).color}, ${contrast.toFixed(2)}:1 on paper`);
     }

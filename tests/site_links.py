@@ -4,7 +4,6 @@ read from the files, so it covers every page of every build in milliseconds a pa
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -13,13 +12,13 @@ import lxml.html
 import tinycss2
 
 from hfd.css_fetches import fetched
+from hfd.page_scripts import REFRESH_URL
 
 # Attributes whose value is one address a browser follows or fetches (HTML's own list).
 ADDRESS_ATTRIBUTES = ("href", "src", "poster", "data", "action", "formaction", "cite", "longdesc",
                       "background", "xlink:href", "{http://www.w3.org/1999/xlink}href")
 # Attributes whose value is a list of "address size" candidates.
 CANDIDATE_ATTRIBUTES = ("srcset", "imagesrcset")
-_REFRESH = re.compile(r"^\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.I)
 _LEFT_ALONE = ("mailto:", "tel:", "data:", "blob:", "about:")
 _UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # as the site's pages say they are
 
@@ -62,9 +61,7 @@ def _page_addresses(file: Path):
                 if candidate.strip():
                     yield f"<{element.tag} {attribute}=…{{}}…>", candidate.split()[0]
         if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
-            match = _REFRESH.match(element.get("content") or "")
-            if match:
-                yield "<meta http-equiv=refresh url={}>", match[1].strip()
+            yield "<meta http-equiv=refresh url={}>", REFRESH_URL.match(element.get("content") or "")[1].strip()
         if element.get("style"):
             yield from ((f"<{element.tag} style=…url({{}})…>", address) for address in
                         fetched(tinycss2.parse_blocks_contents(element.get("style"))))

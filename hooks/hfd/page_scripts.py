@@ -60,7 +60,8 @@ _TEMPLATE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _PRINTED = re.compile(r"(\{\{)-?.*?-?(\}\})", re.S)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
-_REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.I)
+# Where a <meta http-equiv="refresh"> sends the reader (tests/site_links.py reads it too).
+REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.I)
 _START_TAG = tokenTypes["StartTag"]
 
 
@@ -176,7 +177,7 @@ def _refresh_problems(refresh: list[str], dest: str, redirects: dict[str, str]) 
     pages, and only to the page that redirect names."""
     problems = []
     for content in refresh:
-        target = _REFRESH_URL.match(content)[1].strip()
+        target = REFRESH_URL.match(content)[1].strip()
         lands = urlsplit(urljoin("/" + dest, target)).path.lstrip("/").removesuffix("index.html")
         if dest not in redirects or urlsplit(target).scheme or urlsplit(target).netloc or (
                 lands != redirects[dest].split("#")[0]):

@@ -141,7 +141,7 @@ def _at_other_widths(tab) -> tuple[dict, list[str], list[str]]:
     disclaimer or booking button when zoomed (the text spacing is added last: it stays
     on the page)."""
     site_name, chrome = {}, []
-    widths = sorted({*_range_starts(tab.evaluate(MEDIA_JS)["width"]), WIDEST})
+    widths = sorted({*range_starts(tab.evaluate(MEDIA_JS)["width"]), WIDEST})
     tab.emulate_media(reduced_motion="reduce")  # at rest at once after each resize (Material's tabs fade in)
     for width in widths:
         tab.set_viewport_size({"width": width, "height": 600})
@@ -272,7 +272,7 @@ _REVERSE_JS = f"""(features) => {{
 
 # A reader setting, applied on the loaded page as the reader applies it: the palette
 # toggle's choice (Material's radio button), and the text-size button (reader.js).
-_SETTING_JS = """([palette, large]) => {
+SETTING_JS = """([palette, large]) => {
     document.getElementById(`__palette_${palette}`).click();
     const root = document.documentElement;
     if ((root.getAttribute("data-hfd-text-size") === "large") !== large)
@@ -308,7 +308,7 @@ def sweep_plan(tab, config) -> tuple[list[Setting], list[int], list[str]]:
     reversed), each in one setting, spread over the settings so that few meet in one;
     and what in the stylesheets cannot be judged so."""
     found = tab.evaluate(MEDIA_JS)
-    widths = _range_starts(found["width"])
+    widths = range_starts(found["width"])
     # The top of each height range below SWEEP_HEIGHT; the bottom of each above it; and the
     # shortest screen where lengths follow its height.
     heights = sorted({*(height - 1 for height in found["height"] if SHORTEST < height <= SWEEP_HEIGHT),
@@ -346,7 +346,7 @@ def _axe(tab, rules: list[str] | None = None) -> list[dict]:
                                   for target, problems in measured.items() for problem in problems]
 
 
-def _range_starts(changes: list[int]) -> list[int]:
+def range_starts(changes: list[int]) -> list[int]:
     """The narrowest width of each range, from NARROWEST to WIDEST, over which no width
     condition changes (`changes`, from MEDIA_JS)."""
     return sorted({NARROWEST, *(width for width in changes if NARROWEST < width <= WIDEST)})
@@ -379,7 +379,7 @@ def sweep(tab, page, *, first_only: bool = False) -> list[str]:
                                   reduced_motion="reduce" if setting.reduced_motion else "no-preference")
                 tab.evaluate(_REVERSE_JS, list(setting.reversed))
                 applied = setting
-                assert tab.evaluate(_SETTING_JS, [setting.palette, setting.large]) == [setting.scheme, setting.large], \
+                assert tab.evaluate(SETTING_JS, [setting.palette, setting.large]) == [setting.scheme, setting.large], \
                     f"{page}: {setting} not applied"
             tab.set_viewport_size({"width": width, "height": setting.height})
             found = page_problems(tab, page.source, page.path)

@@ -117,6 +117,65 @@ def test_every_stop_is_in_sight_ringed_and_large_enough(open_page, sample_pages,
     assert not problems, "\n".join(problems)
 
 
+# What hides the top edge of the places the reader is taken to within the page (the
+# sticky header, if too little of the page is kept clear of it), as {place: what}: the
+# place each link `#id` of `ids` leads to (the skip link, the contents, the footnotes),
+# and a link of the content focused while the header covers its top half (as Shift+Tab
+# reaches a link just above the screen).
+HIDDEN_TOPS_JS = """async (ids) => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const hidden = {};
+    const judge = (place, element) => {
+        const box = element.getBoundingClientRect();
+        if (box.height === 0 || box.top >= innerHeight) return;  // not drawn, or past a short page's end
+        const seen = document.elementFromPoint(box.left + Math.min(box.width / 2, 20), Math.max(box.top, 0) + 1);
+        if (seen && seen !== element && !element.contains(seen))
+            hidden[place] = `${seen.tagName.toLowerCase()}.${[...seen.classList].join(".")}`;
+    };
+    for (const id of ids) {
+        location.hash = "#" + encodeURIComponent(id);
+        await frame();
+        judge(`#${id}`, document.getElementById(id));
+    }
+    const link = [...document.querySelectorAll("article a[href]:not([tabindex='-1'])")].find(
+        (a) => a.getClientRects().length && a.getBoundingClientRect().top + scrollY > innerHeight);
+    let cover = document.elementFromPoint(innerWidth / 2, 1);  // what stays drawn at the top, if anything
+    while (cover && !["sticky", "fixed"].includes(getComputedStyle(cover).position)) cover = cover.parentElement;
+    const edge = cover ? cover.getBoundingClientRect().bottom : 0, box = link.getBoundingClientRect();
+    scrollBy({top: box.top - (edge - box.height / 2), behavior: "instant"});  // across its lower edge
+    document.activeElement.blur();
+    await frame();
+    link.focus();
+    await frame();
+    judge(`the focused link ${link.outerHTML.slice(0, 60)}`, link);
+    return hidden;
+}"""
+
+
+def test_what_a_link_within_the_page_or_the_focus_brings_into_view_is_below_the_header(tab, sample_pages):
+    """The header stays on top while the page scrolls, and grows with large text: on
+    the sample page with the most links within itself, one place of each kind they lead
+    to (by tag) and a focused link are judged at every width range its stylesheets
+    distinguish (tests/reader_tour.py), in normal and large text."""
+    from tests.reader_tour import MEDIA_JS, SETTING_JS, WIDEST, range_starts
+
+    def targets(kind) -> dict[str, str]:  # {tag: an id it has} for the ids linked to
+        page = soup(kind.built.site, kind.path)
+        linked = [page.find(id=link["href"][1:]) for link in page.select('a[href^="#"]') if link["href"] != "#"]
+        return {element.name: element["id"] for element in reversed(linked) if element}
+
+    kind = max(sample_pages, key=lambda kind: len(targets(kind)))
+    page = tab(url=kind.url, reduced_motion="reduce")
+    problems = []
+    for large in (False, True):
+        page.evaluate(SETTING_JS, [0, large])
+        for width in sorted({*range_starts(page.evaluate(MEDIA_JS)["width"]), WIDEST}):
+            page.set_viewport_size({"width": width, "height": 600})
+            problems += [f"at {width}px{', large text' if large else ''}: {place} lies under {what}"
+                         for place, what in page.evaluate(HIDDEN_TOPS_JS, list(targets(kind).values())).items()]
+    assert not problems, f"{kind}:\n" + "\n".join(problems)
+
+
 @pytest.mark.parametrize("screen", ["phone-360", "desktop-1280"])
 def test_enter_on_the_booking_button_opens_the_consultation_page_and_there_the_scheduler(open_page, sample_pages,
                                                                                          screen):

@@ -67,8 +67,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems = []
     for file in files.documentation_pages():
         path = Path(file.abs_src_path)
-        found = post_problems(path, roles, config) if is_post(file, config) else page_problems(path)
-        found += template_problems(read_front_matter(path)[0], config)
+        post = is_post(file, config)
+        found = post_problems(path, roles, config) if post else page_problems(path)
+        found += template_problems(read_front_matter(path)[0], config, post=post)
         problems += [f"  - docs/{file.src_uri}: {problem}" for problem in found]
     if problems:
         raise PluginError("Some pages need fixing before the site can be built:\n"

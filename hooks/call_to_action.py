@@ -88,6 +88,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 # The word the call-to-action's label must hold: booking is the practice's own paid
 # service, and readers must see that it is advertising, not editorial content.
 PAID = "paid"
+# Words that would turn the label around ("not paid", "free"): the label holds none.
+NEGATIONS = ("not", "no", "never", "without", "free", "unpaid", "nor", "non", "isn", "t")
 CLAIM_EXAMPLE = "a coaching conversation about your own process"
 
 
@@ -95,7 +97,13 @@ def label_problems(extra: dict) -> list[str]:
     """The label above the call-to-action (extra.cta.label) says it is a paid service:
     it holds the word "paid", as a reader reads it."""
     label = (extra.get("cta") or {}).get("label")
-    if any(PAID in words for words in readings(str(label or ""))):
+    read = readings(str(label or ""))
+    turned = sorted({word for words in read for word in words if word in NEGATIONS})
+    if turned:
+        return [f"  - extra.cta.label is {str(label)!r}: it uses {', '.join(map(repr, turned))}, but it must "
+                f"say plainly that booking is a paid service; write e.g. \"Hope for Dystonia's paid coaching "
+                "service\"."]
+    if any(PAID in words for words in read):
         return []
     return [f"  - extra.cta.label is {str(label or '')!r}: it must say that booking is a paid "
             f"service, with the word '{PAID}'; write e.g. \"Hope for Dystonia's paid coaching service\"."]

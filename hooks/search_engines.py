@@ -20,6 +20,7 @@ Steps, in build order:
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -104,6 +105,9 @@ def redirect_page(old: str, new: str, files: Files, config: MkDocsConfig) -> Fil
     if target is None or not target.is_documentation_page():
         raise PluginError(f"{where}: docs/{target_path} is not a page of the site; write the "
                           "new page's file, e.g. blog/posts/my-article.md.")
+    if fragment and not re.fullmatch(r"[\w.-]+", fragment):
+        raise PluginError(f"{where}: '#{fragment}' is not the address of a heading; write the part "
+                          "after # as the heading's own link shows it, e.g. #what-helps.")
     if files.get_file_from_path(old) is not None:
         raise PluginError(f"{where}: docs/{old} is a page of its own; an address cannot be both.")
     meta, _problem = read_front_matter(target.abs_src_path)

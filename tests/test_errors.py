@@ -52,6 +52,8 @@ BAD_INPUT = {
     "picture-from-another-site": (bad_post("![A chart](https://example.org/chart.png)"),
                                   f"{BAD}: the picture 'https://example.org/chart.png' is not a file of this site",
                                   "download it into docs/assets/images/"),
+    "a-theme-class": (bad_post('<div class="md-dialog md-dialog--active" markdown>\nOver the page.\n</div>'),
+                      f"{BAD}: the class 'md-dialog md-dialog--active' belongs to the theme"),
     "a-theme-id": (bad_post('<div id="__config">{}</div>'), f"{BAD}: the id '__config' belongs to the theme"),
     "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
                                           '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),
@@ -81,6 +83,38 @@ BAD_INPUT = {
     "not-utf8": ({BAD: post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
                  f"{BAD}: the file is not UTF-8 text; save it as UTF-8."),
     "not-utf8-page": ({BAD_PAGE: "# Caf\u00e9\n".encode("latin-1")}, f"{BAD_PAGE}: the file is not UTF-8 text"),
+    # The disclaimer, on every page and in every feed item: text, emphasis, links, lists
+    "disclaimer-a-note-in-its-text": (  # a comment out of the text would join "<scr" and "ipt>"
+        {"docs/disclaimer.md": ("health situation.", 'health situation. <scr<!-- -->ipt src="/assets/x.js"></script>')},
+        "docs/disclaimer.md: move the note to the author (<!-- ... -->) above the '# ' title line"),
+    "disclaimer-a-tag-joined-above-its-title": (
+        {"docs/disclaimer.md": ("# Disclaimer", '<im<!-- -->g src="https://tracker.example/p.png">\n\n# Disclaimer')},
+        "docs/disclaimer.md: remove the <img> element"),
+    "disclaimer-a-theme-class": ({"docs/disclaimer.md": ("health situation.", "health situation.\n{: .headerlink }")},
+                                 "docs/disclaimer.md: remove the 'class=' of <p>"),
+    # Front matter: only the fields the build knows, each of its kind; a title is plain text
+    "a-field-no-check-reads": (bad_post(illustration="https://tracker.example/p.png"),  # the feed's picture
+                               f"{BAD}: `illustration:` is not a field of a post; remove it"),
+    "a-theme-option-of-another-kind": (bad_post(hide=5), f"{BAD}: `hide:` is the number 5, but it must be a list"),
+    "an-author-as-a-group-of-fields": (bad_post(authors=[{"a": 1}]), f"{BAD}: `authors:` '{{'a': 1}}' is not one of"),
+    "a-date-with-fields-of-mixed-kinds": (bad_post(date={"created": "2024-03-01", 1: "x", "b": "y"}),
+                                          f"{BAD}: `date:` has `1:`, `b:`; it takes only"),
+    "a-picture-in-a-title": (bad_post(title="Neck ![a neck](https://tracker.example/t.png)"),
+                             f"{BAD}: `title:` contains '![a neck](', a picture or link in Markdown"),
+    "an-emoji-shortcode-in-a-title": (bad_post(title="Good days :smile:"), f"{BAD}: `title:` contains :smile:"),
+    "a-page-drawn-as-an-article": ({BAD_PAGE: "---\ntemplate: blog-post.html\n---\n\n# Bad\n"},
+                                   f"{BAD_PAGE}: `template:` 'blog-post.html' draws the blog's articles, not a page"),
+    "a-redirect-to-no-heading": (
+        {"mkdocs.yml": ("blog/posts/what-causes-dystonia-really.md\n",
+                        "blog/posts/what-causes-dystonia-really.md#x) ![a](https://t.example/r.png)\n")},
+        "is not the address of a heading"),
+    "a-drawing-fetching-through-a-backslash": (
+        {"docs/assets/images/x.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="/\\t.example/a.png"/></svg>'},
+        "docs/assets/images/x.svg: the drawing is more than a drawing", "links to '/\\t.example/a.png'"),
+    "a-template-loading-from-another-site": (  # whatever wrote it: the pages as built are judged
+        {"overrides/main.html": ("{% block scripts %}", '{% block content %}{{ super() }}<img src="https://t.example/'
+                                 'p.png" alt="">{% endblock %}\n{% block scripts %}')},
+        "<img src> names 'https://t.example/p.png', on another site"),
     # mkdocs.yml's settings
     "scheduler-not-https": ({"mkdocs.yml": ("scheduler_url: https://hello.hopefordystonia.com/",
                                             "scheduler_url: http://hello.hopefordystonia.com/")},
@@ -139,6 +173,7 @@ ALLOWED_CONSTRUCTS = {
         "figure blockquote",
     "A ~~mistake~~ and H~2~O :material-heart:\n\n```python\nprint(1)\n```": ".twemoji svg",
     "[an old page](http://example.org/page)": "a[href^='http:']",
+    "[Book a consultation](../../consultation.md){ .md-button }": "a.md-button",
 }
 
 

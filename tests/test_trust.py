@@ -232,8 +232,14 @@ def test_the_build_refuses_a_picture_without_alt_text_or_credit_naming_page_and_
 CTA_WORDING = {
     "a-claim": (("    title: Book a consultation", "    title: Cure your dystonia today"),
                 "extra.cta.title uses 'cure'"),
-    "a-label-that-hides-the-payment": (("    label: Hope for Dystonia's paid coaching service", "    label: Free help"),
-                                       "extra.cta.label is 'Free help': it must say that booking is a paid service"),
+    "a-label-that-hides-the-payment": (("    label: Hope for Dystonia's paid coaching service", "    label: Our help"),
+                                       "extra.cta.label is 'Our help': it must say that booking is a paid service"),
+    "a-label-that-denies-the-payment": (("label: Hope for Dystonia's paid coaching service",
+                                         "label: Hope for Dystonia's coaching service is not paid"),
+                                        "extra.cta.label is \"Hope for Dystonia's coaching service is not paid\": "
+                                        "it uses 'not'"),
+    "a-free-label": (("    label: Hope for Dystonia's paid coaching service", "    label: Free help, paid by nobody"),
+                     "extra.cta.label is 'Free help, paid by nobody': it uses 'free'"),
     # Claims in words no list forbids: each new word waits until someone adds it to the vocabulary.
     "a-claim-in-other-words": (("Coaching is not medical care.", "Spasms disappear within weeks."),
                                "extra.cta.text uses 'disappear', 'spasms', 'weeks', 'within', not in "

@@ -41,6 +41,12 @@ ALLOWED: dict[str, set[str]] = {
     # emoji and icons (pymdownx.emoji, drawn inline by Material's to_svg)
     "svg": {"xmlns", "viewBox"}, "path": {"d"},
 }
+# The disclaimer, shown on every page and in every feed item: a few sentences of text,
+# emphasis, links and lists; no class or id (a theme class can hide it: `.headerlink`).
+DISCLAIMER_ALLOWED: dict[str, set[str]] = {
+    "p": set(), "br": set(), "em": set(), "strong": set(), "ul": set(), "ol": set(), "li": set(),
+    "a": {"href", "title"},
+}
 STYLE_PROPERTIES = {"text-align"}  # a table column's alignment (| :--- |)
 # Where a link may lead: other pages of the site (no scheme), https sites, email; plain
 # http is kept, with a warning (content_checks.py).
@@ -50,6 +56,11 @@ RESOURCES = {"src", "srcset"}
 # The theme's ids (__config, __search...): the same id earlier in a page, in its content,
 # would take their place for the theme's scripts.
 RESERVED_IDS = ("__",)
+# The theme's classes (md-...) place, show and hide its own parts: one in a page's content
+# could lay it over the call-to-action (md-dialog) or hide it. Only its buttons are the
+# author's to use ({ .md-button }).
+RESERVED_CLASSES = ("md-",)
+AUTHOR_THEME_CLASSES = {"md-button", "md-button--primary"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,11 @@ class Refused:
         if self.attribute == "id":
             return (f"the id '{shown}' belongs to the theme (its ids start with "
                     f"{' or '.join(RESERVED_IDS)}); choose another.")
+        if self.attribute == "class":
+            theirs = [name for name in shown.split() if _reserved_class(name)]
+            return (f"the class '{' '.join(theirs) or shown}' belongs to the theme (its classes start with "
+                    f"{' or '.join(RESERVED_CLASSES)}; only {', '.join(sorted(AUTHOR_THEME_CLASSES))} are "
+                    "for pages); remove it.")
         if self.attribute == "style" and self.attribute in ALLOWED[self.tag]:
             return (f"the 'style=' of <{self.tag}> may only align its text "
                     f"({', '.join(sorted(STYLE_PROPERTIES))}); remove the rest.")
@@ -83,13 +99,14 @@ class Refused:
                 "attributes Markdown writes (no scripts, styles or other sites' addresses).")
 
 
-def judge(html: str) -> tuple[list[Refused], list[str]]:
-    """(what the allowlist would remove from `html`, each once, in the order written;
-    the address of every link in it, as the browser reads it)."""
+def judge(html: str, allowed: dict[str, set[str]] = ALLOWED) -> tuple[list[Refused], list[str]]:
+    """(what the allowlist (ALLOWED or DISCLAIMER_ALLOWED) would remove from `html`,
+    each once, in the order written; the address of every link in it, as the browser
+    reads it)."""
     if "<" not in html:
         return [], []
     written, links = _read(html)
-    removed = written - _read(_CLEANER.clean(html))[0]
+    removed = written - _read(_CLEANERS[id(allowed)].clean(html))[0]
     tags = {tag for tag, attribute, _value in removed if attribute is None}
     return list(dict.fromkeys(
         Refused(*entry) for entry in removed
@@ -117,6 +134,8 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
     none of RESERVED_IDS."""
     if attribute == "id":
         return None if value.startswith(RESERVED_IDS) else value
+    if attribute == "class":
+        return None if any(_reserved_class(name) for name in value.split()) else value
     if attribute == "style":
         declarations = [part.split(":", 1) for part in value.split(";") if part.strip()]
         return value if all(len(pair) == 2 and pair[0].strip().lower() in STYLE_PROPERTIES
@@ -128,13 +147,17 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
     return value if all(_is_own_file(address) for address in addresses) else None
 
 
+def _reserved_class(name: str) -> bool:
+    return name.startswith(RESERVED_CLASSES) and name not in AUTHOR_THEME_CLASSES
+
+
 def _is_own_file(address: str) -> bool:
     # As browsers read it: without spaces and controls, a backslash for a slash.
     parts = urlsplit(re.sub(r"[\s\x00-\x1f]", "", address).replace("\\", "/"))
     return not (parts.scheme or parts.netloc)
 
 
-_CLEANER = nh3.Cleaner(
-    tags=set(ALLOWED) - {"*"}, attributes=ALLOWED, attribute_filter=_filter, url_schemes=LINK_SCHEMES,
+_CLEANERS = {id(allowed): nh3.Cleaner(
+    tags=set(allowed) - {"*"}, attributes=allowed, attribute_filter=_filter, url_schemes=LINK_SCHEMES,
     strip_comments=False, link_rel=None,  # comments (<!-- more -->) stay; no rel added
-)
+) for allowed in (ALLOWED, DISCLAIMER_ALLOWED)}

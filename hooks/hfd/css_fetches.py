@@ -41,8 +41,9 @@ def fetched(nodes: Iterable) -> Iterator[str]:
 def from_elsewhere(address: str, *, data: tuple[str, ...] = ("data:",)) -> bool:
     """Whether the browser asks another host for `address`: any address with a scheme
     or a host (https:, //host), but for those beginning with one of `data` (written
-    into the stylesheet itself)."""
-    address = re.sub(r"[\s\x00-\x1f]", "", address)
+    into the stylesheet itself), read as browsers read it: without spaces and controls,
+    a backslash for a slash ("/\\host" is "//host")."""
+    address = re.sub(r"[\s\x00-\x1f]", "", address).replace("\\", "/")
     return bool(_SCHEME.match(address)) and not address.lower().startswith(data)
 
 

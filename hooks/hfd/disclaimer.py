@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+from hfd.allowed_html import DISCLAIMER_ALLOWED, judge
 from hfd.publishing import THIS_BUILD
 from hfd.visible_text import text_of, visible_tree, words
 
@@ -31,8 +32,20 @@ _state: dict = {"html": "", "targets": []}
 
 
 def load(config: MkDocsConfig) -> str:
-    """Read and render the disclaimer for this build; return its HTML."""
+    """Read and render the disclaimer for this build; return its HTML, or stop the
+    build if it holds more than text, emphasis, links and lists (DISCLAIMER_ALLOWED):
+    every page and feed item shows it."""
     html = render(read(Path(config.docs_dir) / DISCLAIMER_SOURCE), config)
+    refused = [f"remove the <{item.tag}> element" if item.attribute is None else
+               f"remove the '{item.attribute}=' of <{item.tag}> (and any {{: ... }} after a paragraph)"
+               for item in judge(html, DISCLAIMER_ALLOWED)[0]]
+    if "<!--" in html:
+        refused.append("move the note to the author (<!-- ... -->) above the '# ' title line: what is "
+                       "below the title is the text every page shows")
+    if refused:
+        raise PluginError("The disclaimer may hold only text, emphasis, links and lists (every page and "
+                          "feed item shows it):\n" + "\n".join(f"  - docs/{DISCLAIMER_SOURCE}: {what}"
+                                                                 for what in refused))
     _state["html"], _state["targets"] = html, []
     return html
 
@@ -88,11 +101,11 @@ def words_to_read(html: str) -> list[str]:
 
 
 def render(source: str, config: MkDocsConfig | None = None) -> str:
-    """The disclaimer's HTML: its Markdown without the page title and notes to the
-    author, with the site's own Markdown extensions."""
+    """The disclaimer's HTML, with the site's own Markdown extensions: its Markdown
+    below the page's title line; above it, notes to the author (HTML comments)."""
     body, _meta = get_data(source)
-    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
-    body = re.sub(r"^\s*# .*$", "", body, count=1, flags=re.M)
+    notes, *text = re.split(r"^[ \t]*# .*$", body, maxsplit=1, flags=re.M)
+    body = re.sub(r"<!--.*?-->", "", notes, flags=re.S) + "".join(text)  # what joins here is judged whole
     if config is None:
         return markdown.markdown(body.strip())
     return markdown.Markdown(extensions=config.markdown_extensions,

@@ -33,7 +33,13 @@ SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".heif")  # HEIC: publ
 
 # Every field a post may have (hfd.post_fields, which the editor's form shows too); a
 # close misspelling of one is reported.
-POST_FIELDS = tuple(item.name for item in post_fields.POST_FIELDS) + post_fields.THEME_OPTIONS
+POST_FIELDS = tuple(item.name for item in post_fields.POST_FIELDS) + tuple(post_fields.THEME_OPTIONS)
+# A title is plain text: Material's articles page reads it as Markdown, where a picture
+# or link, or an emoji's shortcode (:smile:, drawn from another site), would be drawn.
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_KIND_WORDS = {bool: "true or false", int: "a whole number", list: "a list, one item per line",
+               dict: "a group of fields (`name: value` lines, indented below it)", str: "text"}
 EXAMPLE_DATE = post_fields.DAY
 
 
@@ -76,7 +82,7 @@ def page_problems(path: Path) -> list[str]:
     if problem and "no front matter" not in problem:
         return [problem]
     return [found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
-            for found in _text_problems(meta, item.name, required=item.required)]
+            for found in _text_problems(meta, item.name, required=item.required)] + _theme_option_problems(meta)
 
 
 def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> list[str]:
@@ -84,17 +90,18 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     meta, problem = read_front_matter(path)
     if problem:
         return [problem]
-    problems = _misspelled_fields(meta)
+    problems = _unknown_fields(meta) + _theme_option_problems(meta)
     for name in ("title", "description"):
         problems += _text_problems(meta, name, required=field(name).required,
                                    example=f"{name}: {field(name).example}")
+    problems += _title_markdown_problems(meta.get("title"), config)
     problems += _slug_problems(meta)
     problems += _date_problems(meta)
     problems += _list_problems(meta, "authors", allowed=roles, example=next(iter(roles), field("authors").example[0]),
                                where="docs/blog/.authors.yml")
     problems += [f"author '{key}' has no `role:` in docs/blog/.authors.yml; add one, e.g. "
                  "`role: Founder of Hope for Dystonia, coach`."
-                 for key in _as_list(meta.get("authors")) if key in roles and not roles[key]]
+                 for key in _as_list(meta.get("authors")) if isinstance(key, str) and key in roles and not roles[key]]
     allowed = _allowed_categories(config)
     problems += _list_problems(meta, "categories", allowed=dict.fromkeys(allowed),
                                example=allowed[0] if allowed else field("categories").example[0],
@@ -167,7 +174,7 @@ def _date_problems(meta: dict) -> list[str]:
             problems.append(f"`date.created` is missing; under `date:` add `created: {EXAMPLE_DATE}`.")
         elif value is not None and not isinstance(value, dt.date):
             problems.append(_not_a_date(f"`{name}`", key if not flat else "date", value))
-    unknown = sorted(set(dates) - {"created", "updated"})
+    unknown = sorted(map(str, set(dates) - {"created", "updated"}))
     if unknown:
         problems.append(f"`date:` has {', '.join(f'`{u}:`' for u in unknown)}; it takes only "
                         f"`created:` and `updated:`.")
@@ -282,15 +289,51 @@ def share_image_path(image: str) -> str:
     return image.removeprefix("/")
 
 
-def _misspelled_fields(meta: dict) -> list[str]:
+def _unknown_fields(meta: dict) -> list[str]:
+    """A post holds only the fields the build knows (POST_FIELDS): any other is read by
+    no check, but may be by the theme or a plugin (`illustration:` becomes the feed's
+    picture)."""
     problems = []
     for key in meta:
-        if key in POST_FIELDS or not isinstance(key, str):
+        if key in POST_FIELDS:
             continue
-        close = difflib.get_close_matches(key, POST_FIELDS, n=1, cutoff=0.75)
-        if close:
-            problems.append(f"`{key}:` is not a field of a post; did you mean `{close[0]}:`?")
+        close = difflib.get_close_matches(str(key), POST_FIELDS, n=1, cutoff=0.75)
+        problems.append(f"`{key}:` is not a field of a post; " + (
+            f"did you mean `{close[0]}:`?" if close else
+            f"remove it (a post's fields: {', '.join(POST_FIELDS)}; AUTHORING.md explains each)."))
     return problems
+
+
+def _theme_option_problems(meta: dict) -> list[str]:
+    """Each of Material's options (post_fields.THEME_OPTIONS) with the kind of value it takes."""
+    problems = []
+    for name, kind in post_fields.THEME_OPTIONS.items():
+        value = meta.get(name)
+        if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+            problems.append(f"`{name}:` is {_describe(value)}, but it must be {_KIND_WORDS[kind]}; correct it "
+                            "or remove the line.")
+    return problems
+
+
+def _title_markdown_problems(title: object, config: MkDocsConfig) -> list[str]:
+    if not isinstance(title, str):
+        return []
+    if found := _MARKDOWN_LINK.search(title):
+        return [f"`title:` contains '{found[0]}', a picture or link in Markdown; a title is plain text: "
+                "remove it (link from the article's text instead)."]
+    emoji = _emoji_shortcodes(config.mdx_configs.get("pymdownx.emoji", {}).get("emoji_index"))
+    return [f"`title:` contains {code}, which the articles page would draw as a picture from "
+            "another site; type the emoji itself (e.g. 😊), or remove it."
+            for code in dict.fromkeys(_SHORTCODE.findall(title)) if code in emoji][:1]
+
+
+@lru_cache(maxsize=4)
+def _emoji_shortcodes(index) -> frozenset[str]:
+    """The shortcodes (:smile:) of pymdownx.emoji's index as mkdocs.yml sets it."""
+    if index is None:
+        return frozenset()
+    found = index({}, None)
+    return frozenset(found["emoji"]) | frozenset(found["aliases"])
 
 
 # -----------------------------------------------------------------------------

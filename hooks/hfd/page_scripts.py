@@ -56,6 +56,13 @@ URL_SCHEMES = ("https", "http", "mailto", "tel")
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href", "data",
                   "poster", "cite", "background", "ping", "codebase", "longdesc", "manifest")
 
+# Where a page may name an address on another host: links the reader follows. Any other
+# attribute whose value is such an address (a picture, a frame, a preconnect, a video's
+# poster, whatever carries it) stops the build: it is, or may become, a request.
+ELSEWHERE_ALLOWED = {"a": {"href"}}
+# Names of XML namespaces (an SVG's xmlns="http://www.w3.org/2000/svg"), never fetched.
+_NAMESPACE_DECLARATION = re.compile(r"^xmlns(:|$)")
+
 _TEMPLATE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _PRINTED = re.compile(r"(\{\{)-?.*?-?(\}\})", re.S)
@@ -84,8 +91,9 @@ def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> 
     """({page: what is wrong with it}, the inline scripts the pages run) for every page
     under `site`; `redirects` is {redirect page: the page it leads to}, site-relative."""
     patterns = known_scripts(config)
+    host = urlsplit(config.site_url or "").netloc.lower()
     cache = PageCache(config.config_file_path, "page-scripts", code=[Path(__file__)],
-                      salt=f"{patterns} html5lib {html5lib.__version__}")
+                      salt=f"{patterns} {host} html5lib {html5lib.__version__}")
     known = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)", re.S)
     problems, scripts = {}, set()
     for path in sorted(site.rglob("*.html")):
@@ -93,7 +101,7 @@ def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> 
         html = path.read_text(encoding="utf-8")
         if is_editor_page(dest, html):  # exactly as hfd.editor writes it, under a policy of its own
             continue
-        found = cache.get(f"{dest}\0{html}", lambda: _read_page(html, dest, known))
+        found = cache.get(f"{dest}\0{html}", lambda: _read_page(html, dest, known, host))
         scripts.update(found["scripts"])
         wrong = found["problems"] + _refresh_problems(found["refresh"], dest, redirects)
         if wrong:
@@ -124,7 +132,7 @@ class _Reader(html5lib.HTMLParser):
         super().mainLoop()
 
 
-def _read_page(html: str, dest: str, known: re.Pattern) -> dict:
+def _read_page(html: str, dest: str, known: re.Pattern, host: str) -> dict:
     """What is wrong with the page at `dest`, the inline scripts it runs, and where
     its <meta http-equiv="refresh"> tags send the reader: plain data, as cached."""
     reader = _Reader(namespaceHTMLElements=False)
@@ -167,6 +175,10 @@ def _read_page(html: str, dest: str, known: re.Pattern) -> dict:
             elif name.lower() == "style":
                 problems += [f"<{tag['name']} style> loads '{address[:60]}' from another site"
                              for address in fetched_from_elsewhere(value, declarations=True)]
+            elif (name.lower() not in ELSEWHERE_ALLOWED.get(tag["name"], ()) and not _NAMESPACE_DECLARATION.match(name)
+                  and _names_another_host(value, host)):
+                problems.append(f"<{tag['name']} {name}> names '{value.strip()[:60]}', on another site: pages "
+                                "load nothing from other sites")
         if tag["name"] == "meta" and tag["data"].get("http-equiv", "").strip().lower() == "refresh":
             refresh.append(tag["data"].get("content", ""))
     return {"problems": list(dict.fromkeys(problems)), "scripts": scripts, "refresh": refresh}
@@ -215,6 +227,18 @@ def _scheme(url: str) -> str:
                                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
     match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
     return match[1].lower() if match else ""
+
+
+def _names_another_host(value: str, host: str) -> bool:
+    """Whether `value`, or any address of a list of them (srcset), is an address with
+    a host other than `host`, as a browser reads it (spaces and controls dropped, a
+    backslash for a slash)."""
+    for candidate in value.split(","):
+        words = candidate.split()
+        address = re.sub(r"[\x00-\x1f]", "", words[0] if words else "").replace("\\", "/")
+        if re.match(r"^([A-Za-z][A-Za-z0-9+.-]*:)?//", address) and urlsplit(address).netloc.lower() != host:
+            return True
+    return False
 
 
 def _start(text: str) -> str:

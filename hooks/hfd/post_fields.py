@@ -89,7 +89,9 @@ POST_FIELDS = (
 )
 # Options of Material's that a hand-written post may carry and the build accepts; the
 # form leaves them out (and keeps them as written): they change the theme, not the article.
-THEME_OPTIONS = ("pin", "readtime", "links", "tags", "hide", "search", "template", "comments", "status")
+# Each with the kind of value Material reads (anything else would stop its code).
+THEME_OPTIONS = {"pin": bool, "readtime": int, "links": list, "tags": list, "hide": list, "search": dict,
+                 "template": str, "comments": bool, "status": str}
 PAGE_FIELDS = (
     Field("title", "Title", "line", False, "The page's name in the browser's tab.", "About"),
     Field("description", "Summary", "paragraph", False, "One or two sentences for search engines.",

@@ -17,9 +17,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 REDIRECT_TEMPLATE = "redirect-page.html"
-# Material's templates an author's page may be drawn with (its blog gives its posts and
-# lists the last two); the site's own are the .html files at the top of overrides/.
+# Material's templates an author's page may be drawn with; the site's own are the .html
+# files at the top of overrides/. Those of its blog only draw the blog's own pages (a
+# post, with the blog's data): on any other page they would end in a traceback.
 MATERIAL_PAGE_TEMPLATES = ("main.html", "blog.html", "blog-post.html")
+BLOG_TEMPLATES = ("blog.html", "blog-post.html")
 # The site's templates that are not for an author's page: its redirect pages, its 404 page.
 NOT_FOR_PAGES = (REDIRECT_TEMPLATE, "404.html")
 
@@ -33,14 +35,17 @@ def page_templates(config: MkDocsConfig) -> list[str]:
     return sorted((set(MATERIAL_PAGE_TEMPLATES) | set(own)) - set(NOT_FOR_PAGES))
 
 
-def template_problems(meta: dict, config: MkDocsConfig) -> list[str]:
-    """What is wrong with a page's `template:` and `redirect_to:` (the author's page)."""
+def template_problems(meta: dict, config: MkDocsConfig, *, post: bool) -> list[str]:
+    """What is wrong with a page's (or, with `post`, a post's) `template:` and `redirect_to:`."""
     problems = []
     if "redirect_to" in meta:
         problems.append("`redirect_to:` is for the site's own pages at old addresses; remove it. To "
                         "send readers from an old address to a page, add a line under `redirects:` "
                         "in mkdocs.yml (extra), e.g. `post/old-article.md: blog/posts/new-article.md`.")
-    allowed = page_templates(config)
+    allowed = [name for name in page_templates(config) if post or name not in BLOG_TEMPLATES]
+    if not post and meta.get("template") in BLOG_TEMPLATES:
+        return problems + [f"`template:` '{meta['template']}' draws the blog's articles, not a page; use one "
+                           f"of {', '.join(allowed)}, or remove the line."]
     if "template" not in meta or meta["template"] in allowed:
         return problems
     template = str(meta["template"])

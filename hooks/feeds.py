@@ -16,7 +16,9 @@ it (its on_page_content, priority -75):
 
 One edit remains after the plugin has written its files (on_post_build): it writes
 `"image": null` in a JSON Feed item without a picture, which JSON Feed 1.1 does not
-allow; the item gets the post's own share picture (`image:`), or no image.
+allow; the item gets the post's own share picture (`image:`), or no image. Then each
+feed names other hosts only in links, or no build (hfd.feed_files.other_hosts: feed
+readers fetch a channel's picture, an enclosure, a stylesheet, an item's <img>).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,7 +34,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from hfd.disclaimer import for_feeds
-from hfd.feed_files import feed_files
+from hfd.feed_files import feed_files, other_hosts
 from hfd.front_matter import read_front_matter
 from hfd.site_time import local_datetime, post_dates, site_zone
 
@@ -74,6 +77,13 @@ def on_post_build(config: MkDocsConfig) -> None:
                     if item.get("url") in _share_images:
                         item["image"] = _share_images[item["url"]]
             path.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
+    host = urlsplit(config.site_url or "").netloc.lower()
+    problems = [f"  - {name}: {where}" for name in feed_files(config) if (Path(config.site_dir) / name).exists()
+                for where in other_hosts(Path(config.site_dir) / name, host)]
+    if problems:
+        raise PluginError("Feeds may name other sites only in links (feed readers fetch the rest):\n"
+                          + "\n".join(problems) + "\n  Use a file of the site in the rss plugin's settings "
+                          "(mkdocs.yml), or in the post's `image:`.")
 
 
 # -----------------------------------------------------------------------------

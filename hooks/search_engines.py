@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from hfd.blog import former_addresses
+from hfd.blog import former_addresses, posts_dir
 from hfd.front_matter import read_front_matter, share_image_path
 from hfd.pictures import published_picture
 from hfd.templates import REDIRECT_TEMPLATE, redirect_pages
@@ -99,9 +99,14 @@ def redirect_page(old: str, new: str, files: Files, config: MkDocsConfig) -> Fil
     target_path, _, fragment = new.partition("#")
     target = files.get_file_from_path(target_path)
     where = f"mkdocs.yml (extra.redirects) '{old}: {new}'"
-    if not old.endswith(".md"):
+    if not old.endswith(".md") or old.startswith("/") or posixpath.normpath(old) != old or old.startswith(".."):
         raise PluginError(f"{where}: the old address must be written as a Markdown file name, "
                           "e.g. post/old-article.md for /post/old-article/.")
+    posts = posts_dir(config)
+    if posts and old.startswith(posts.rstrip("/") + "/"):  # the blog and the feeds would read it as a post
+        raise PluginError(f"{where}: the articles' files are in docs/{posts}/, which holds no old addresses; "
+                          "write the address readers knew as a file name, e.g. blog/old-article.md for "
+                          "/blog/old-article/.")
     if target is None or not target.is_documentation_page():
         raise PluginError(f"{where}: docs/{target_path} is not a page of the site; write the "
                           "new page's file, e.g. blog/posts/my-article.md.")

@@ -102,12 +102,20 @@ BAD_INPUT = {
     "a-picture-in-a-title": (bad_post(title="Neck ![a neck](https://tracker.example/t.png)"),
                              f"{BAD}: `title:` contains '![a neck](', a picture or link in Markdown"),
     "an-emoji-shortcode-in-a-title": (bad_post(title="Good days :smile:"), f"{BAD}: `title:` contains :smile:"),
+    "a-page-field-no-check-reads": ({BAD_PAGE: "---\nsubtitle: <img src=x>\n---\n\n# Bad\n"},  # the menu prints it
+                                    f"{BAD_PAGE}: `subtitle:` is not a field of a page"),
+    "a-status-that-is-not-a-name": (bad_post(status='new" hidden title="x'), f"{BAD}: `status:` is 'new\" hidden"),
     "a-page-drawn-as-an-article": ({BAD_PAGE: "---\ntemplate: blog-post.html\n---\n\n# Bad\n"},
                                    f"{BAD_PAGE}: `template:` 'blog-post.html' draws the blog's articles, not a page"),
     "a-redirect-to-no-heading": (
         {"mkdocs.yml": ("blog/posts/what-causes-dystonia-really.md\n",
                         "blog/posts/what-causes-dystonia-really.md#x) ![a](https://t.example/r.png)\n")},
         "is not the address of a heading"),
+    "a-redirect-from-the-articles-folder": (
+        {"mkdocs.yml": ("post/what-causes-dystonia-really.md:", "blog/posts/old-article.md:")},
+        "the articles' files are in docs/blog/posts/, which holds no old addresses"),
+    "a-redirect-outside-the-site": ({"mkdocs.yml": ("post/what-causes-dystonia-really.md:", "../escaped/old.md:")},
+                                    "the old address must be written as a Markdown file name"),
     "a-drawing-fetching-through-a-backslash": (
         {"docs/assets/images/x.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="/\\t.example/a.png"/></svg>'},
         "docs/assets/images/x.svg: the drawing is more than a drawing", "links to '/\\t.example/a.png'"),
@@ -115,6 +123,15 @@ BAD_INPUT = {
         {"overrides/main.html": ("{% block scripts %}", '{% block content %}{{ super() }}<img src="https://t.example/'
                                  'p.png" alt="">{% endblock %}\n{% block scripts %}')},
         "<img src> names 'https://t.example/p.png', on another site"),
+    "a-template-loading-from-another-site-without-slashes": (  # "http:host" on an https page is that host
+        {"overrides/main.html": ("{% block scripts %}", '{% block content %}{{ super() }}<img src="http:t.example/'
+                                 'p.png" alt="">{% endblock %}\n{% block scripts %}')},
+        "<img src> names 'http:t.example/p.png', on another site"),
+    "a-feed-picture-from-another-site": (
+        {"mkdocs.yml": ("image: https://www.hopefordystonia.com/assets/images/logo-144.png",
+                        "image: https://tracker.example/pixel.png")},
+        "Feeds may name other sites only in links", "feed_rss_created.xml: <url> https://tracker.example/pixel.png",
+        'feed_json_created.json: "icon": https://tracker.example/pixel.png'),
     # mkdocs.yml's settings
     "scheduler-not-https": ({"mkdocs.yml": ("scheduler_url: https://hello.hopefordystonia.com/",
                                             "scheduler_url: http://hello.hopefordystonia.com/")},

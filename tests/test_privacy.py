@@ -16,14 +16,18 @@ NAMES_ANOTHER_HOST = {("a", "href")}
 
 
 def _external(url: str) -> bool:
+    """Whether a browser asks another host for `url` (a scheme's slashes are optional:
+    "http:host" on an https page)."""
     parts = urlsplit(url)
-    return bool(parts.netloc) and parts.netloc != SITE_HOST
+    host = parts.netloc or (parts.path.lstrip("/").split("/")[0] if parts.scheme in ("http", "https") else "")
+    return bool(host) and host.rsplit("@", 1)[-1].split(":")[0].lower() != SITE_HOST
 
 
 def _addresses(value) -> list[str]:
-    """Each address in an attribute's value (a srcset's too), as browsers read it."""
-    values = value if isinstance(value, list) else str(value).split(",")
-    return [re.sub(r"[\x00-\x1f]", "", words[0]).replace("\\", "/") for words in map(str.split, values) if words]
+    """Each address in an attribute's value (a srcset's too), as browsers read it: tabs
+    and line breaks dropped, controls and spaces trimmed, a backslash for a slash."""
+    values = value if isinstance(value, list) else re.sub(r"[\t\n\r]", "", str(value)).replace("\\", "/").split(",")
+    return [words[0] for words in (text.strip("".join(map(chr, range(0x21)))).split() for text in values) if words]
 
 
 def test_no_page_names_another_host_but_in_a_link_to_follow(site):

@@ -34,6 +34,10 @@ SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".heif")  # HEIC: publ
 # Every field a post may have (hfd.post_fields, which the editor's form shows too); a
 # close misspelling of one is reported.
 POST_FIELDS = tuple(item.name for item in post_fields.POST_FIELDS) + tuple(post_fields.THEME_OPTIONS)
+# And a page's (Material prints some others, `subtitle:`, into every page's menu unescaped).
+PAGE_FIELDS = tuple(item.name for item in post_fields.PAGE_FIELDS) + tuple(post_fields.THEME_OPTIONS)
+# A `status:` is a name Material writes into a class (md-status--new).
+_STATUS = re.compile(r"^[a-z][a-z0-9-]*$")
 # A title is plain text: Material's articles page reads it as Markdown, where a picture
 # or link, or an emoji's shortcode (:smile:, drawn from another site), would be drawn.
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(")
@@ -81,8 +85,9 @@ def page_problems(path: Path) -> list[str]:
     meta, problem = read_front_matter(path)
     if problem and "no front matter" not in problem:
         return [problem]
-    return [found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
-            for found in _text_problems(meta, item.name, required=item.required)] + _theme_option_problems(meta)
+    return _unknown_fields(meta, PAGE_FIELDS, "a page") + [
+        found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
+        for found in _text_problems(meta, item.name, required=item.required)] + _theme_option_problems(meta)
 
 
 def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> list[str]:
@@ -90,7 +95,7 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     meta, problem = read_front_matter(path)
     if problem:
         return [problem]
-    problems = _unknown_fields(meta) + _theme_option_problems(meta)
+    problems = _unknown_fields(meta, POST_FIELDS, "a post") + _theme_option_problems(meta)
     for name in ("title", "description"):
         problems += _text_problems(meta, name, required=field(name).required,
                                    example=f"{name}: {field(name).example}")
@@ -289,18 +294,18 @@ def share_image_path(image: str) -> str:
     return image.removeprefix("/")
 
 
-def _unknown_fields(meta: dict) -> list[str]:
-    """A post holds only the fields the build knows (POST_FIELDS): any other is read by
-    no check, but may be by the theme or a plugin (`illustration:` becomes the feed's
-    picture)."""
+def _unknown_fields(meta: dict, known: tuple[str, ...], what: str) -> list[str]:
+    """A post or page holds only the fields the build knows (POST_FIELDS, PAGE_FIELDS):
+    any other is read by no check, but may be by the theme or a plugin (`illustration:`
+    becomes the feed's picture, `subtitle:` is printed into the menu as HTML)."""
     problems = []
     for key in meta:
-        if key in POST_FIELDS:
+        if key in known:
             continue
-        close = difflib.get_close_matches(str(key), POST_FIELDS, n=1, cutoff=0.75)
-        problems.append(f"`{key}:` is not a field of a post; " + (
+        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+        problems.append(f"`{key}:` is not a field of {what}; " + (
             f"did you mean `{close[0]}:`?" if close else
-            f"remove it (a post's fields: {', '.join(POST_FIELDS)}; AUTHORING.md explains each)."))
+            f"remove it (the fields of {what}: {', '.join(known)}; AUTHORING.md explains each)."))
     return problems
 
 
@@ -312,6 +317,9 @@ def _theme_option_problems(meta: dict) -> list[str]:
         if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
             problems.append(f"`{name}:` is {_describe(value)}, but it must be {_KIND_WORDS[kind]}; correct it "
                             "or remove the line.")
+    if isinstance(meta.get("status"), str) and not _STATUS.match(meta["status"]):
+        problems.append(f"`status:` is '{meta['status']}'; write a status's name, e.g. `status: new`, or "
+                        "remove the line.")
     return problems
 
 

@@ -60,6 +60,10 @@ URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href",
 # attribute whose value is such an address (a picture, a frame, a preconnect, a video's
 # poster, whatever carries it) stops the build: it is, or may become, a request.
 ELSEWHERE_ALLOWED = {"a": {"href"}}
+# What browsers strip from either end of an address: C0 controls and the space.
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+# Schemes whose address names a host, even without its slashes.
+_HOSTED_SCHEMES = ("http", "https", "ws", "wss", "ftp")
 # Names of XML namespaces (an SVG's xmlns="http://www.w3.org/2000/svg"), never fetched.
 _NAMESPACE_DECLARATION = re.compile(r"^xmlns(:|$)")
 
@@ -176,7 +180,7 @@ def _read_page(html: str, dest: str, known: re.Pattern, host: str) -> dict:
                 problems += [f"<{tag['name']} style> loads '{address[:60]}' from another site"
                              for address in fetched_from_elsewhere(value, declarations=True)]
             elif (name.lower() not in ELSEWHERE_ALLOWED.get(tag["name"], ()) and not _NAMESPACE_DECLARATION.match(name)
-                  and _names_another_host(value, host)):
+                  and names_another_host(value, host)):
                 problems.append(f"<{tag['name']} {name}> names '{value.strip()[:60]}', on another site: pages "
                                 "load nothing from other sites")
         if tag["name"] == "meta" and tag["data"].get("http-equiv", "").strip().lower() == "refresh":
@@ -229,15 +233,21 @@ def _scheme(url: str) -> str:
     return match[1].lower() if match else ""
 
 
-def _names_another_host(value: str, host: str) -> bool:
+def names_another_host(value: str, host: str) -> bool:
     """Whether `value`, or any address of a list of them (srcset), is an address with
-    a host other than `host`, as a browser reads it (spaces and controls dropped, a
-    backslash for a slash)."""
-    for candidate in value.split(","):
-        words = candidate.split()
-        address = re.sub(r"[\x00-\x1f]", "", words[0] if words else "").replace("\\", "/")
-        if re.match(r"^([A-Za-z][A-Za-z0-9+.-]*:)?//", address) and urlsplit(address).netloc.lower() != host:
-            return True
+    a host other than `host`, as a browser reads it: tabs and line breaks dropped, a
+    backslash for a slash, and a scheme's slashes optional ("http:host" on an https page)."""
+    cleaned = re.sub(r"[\t\n\r]", "", value).replace("\\", "/")
+    for candidate in cleaned.split(","):
+        words = candidate.strip(_C0_AND_SPACE).split()
+        address = words[0] if words else ""
+        scheme = _scheme(address)
+        if scheme in ("", *_HOSTED_SCHEMES):
+            rest = address[len(scheme) + 1:] if scheme else address
+            if scheme or rest.startswith("//"):  # a host follows: up to the path, query or fragment
+                named = re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0].rsplit("@", 1)[-1].lower()
+                if named.split(":")[0] != host.split(":")[0]:
+                    return True
     return False
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,6 +35,7 @@ from mkdocs.structure.pages import Page
 from hfd.disclaimer import for_feeds
 from hfd.feed_files import feed_files, other_hosts
 from hfd.front_matter import read_front_matter
+from hfd.page_scripts import own_hosts
 from hfd.site_time import local_datetime, post_dates, site_zone
 
 _share_images: dict[str, str] = {}  # post address -> the picture shown when it is shared
@@ -77,7 +77,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                     if item.get("url") in _share_images:
                         item["image"] = _share_images[item["url"]]
             path.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
-    host = urlsplit(config.site_url or "").netloc.lower()
+    host = own_hosts(config)
     problems = [f"  - {name}: {where}" for name in feed_files(config) if (Path(config.site_dir) / name).exists()
                 for where in other_hosts(Path(config.site_dir) / name, host)]
     if problems:

@@ -20,7 +20,7 @@ from pathlib import Path
 # A problem the site's checks name: "  - docs/file.md: what is wrong; what to do".
 _PROBLEM = re.compile(r"^ {2}- (.+)$")
 # MkDocs' own messages that stop a strict build.
-_MKDOCS = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?!Review due)(.+)$")
+_MKDOCS = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?!\s|Review due)(.+)$")
 _HEADLINE = re.compile(r"^ERROR\s+-\s+(.+:)$")
 _IGNORED = ("Error reading page", "Aborted with", "Config value")
 

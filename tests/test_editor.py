@@ -58,6 +58,7 @@ def test_the_form_holds_every_field_the_build_reads_with_the_values_it_allows(fo
 
 def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stops_the_build(form, tmp_path):
     meta = {item.name: _value(item, form[item.name]) for item in post_fields.POST_FIELDS}
+    meta["medical_reviewer"]["name"] = "Dr A. Reviewer"  # the template's Dr Jane Doe is refused once published
     photo = io.BytesIO()
     Image.new("RGB", (3000, 2000), "teal").save(photo, "JPEG")
 
@@ -174,11 +175,13 @@ ARTICLE = {"title": "Walking again: a first step, à pied", "description": "How 
            "slug": "walking-again", "date.created": "2024-03-01", "date.updated": "2024-03-03",
            "last_reviewed": "2024-03-02", "next_review": "2025-01-01", "image_alt": "A teal square",
            "sources.0.title": "A study", "sources.0.url": "https://example.org/study",
-           "sources.0.citation": "Author A. A study. 2024.", "medical_reviewer.name": "Dr Jane Doe",
+           "sources.0.citation": "Author A. A study. 2024.", "medical_reviewer.name": "Dr A. Reviewer",
            "medical_reviewer.credentials": "MD, neurologist"}
 
 
 ADDED = " Added in the editor."
+# The author's words over the form's example teaser and text.
+OWN_WORDS = ("How one client began walking again.", "The rest, in her own words.")
 # The writing aids under the text's Insert menu, filled in as the author would: {menu item:
 # {field: value}}; the page a link leads to is the first the list offers.
 AIDS = {"YouTube video": {"title": "A short talk", "url": "https://www.youtube.com/watch?v=abcdefghijk"},
@@ -255,7 +258,7 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
     # What the writing aids saved is what a hand-written article holds (AUTHORING.md).
     video, link, figure = AIDS.values()
     assert saved[post].endswith(
-        f"The rest of the article.\n\n[{video['title']}]({video['url']}){{ .youtube }}\n\n"
+        f"{OWN_WORDS[1]}\n\n[{video['title']}]({video['url']}){{ .youtube }}\n\n"
         f"[{link['text']}]({linked})\n\n![{figure['alt']}](../../{inline.removeprefix('docs/')})\n\n"
         f"/// caption\n{figure['caption']}\n\nCredit: {figure['credit']}\n///\n"), saved[post]
     assert (REPO / Path(post).parent / linked).resolve().is_file()
@@ -320,11 +323,16 @@ def _editor(browser, url: str):
 
 
 def _insert_aids(page, body, folder: Path) -> str:
-    """The writing aids (AIDS) put at the end of the text in its rich-text view, and
-    filled in; the address of the page the link leads to."""
+    """The form's example text written over (OWN_WORDS: a published article may not keep
+    it), then the writing aids (AIDS) put at the end of the text in its rich-text view,
+    and filled in; the address of the page the link leads to."""
     body.get_by_role("button", name="Edit in Markdown").click()
-    body.locator("[contenteditable=true]:visible p").last.click()
-    page.keyboard.press("End")
+    for paragraph, words in zip((body.locator("[contenteditable=true]:visible p").first,
+                                 body.locator("[contenteditable=true]:visible p").last), OWN_WORDS):
+        paragraph.click()
+        page.keyboard.press("Home")
+        page.keyboard.press("Shift+End")
+        page.keyboard.type(words)
     for item in AIDS:
         body.get_by_role("button", name="Insert").click()
         page.get_by_role("menuitem", name=item).click()

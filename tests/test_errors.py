@@ -80,6 +80,9 @@ BAD_INPUT = {
                                    "assets/images/IMG_0001.jpg, as docs/assets/images/IMG_0001.jpg is"),
     "heic-photo-unreadable": ({"docs/assets/images/IMG_0002.heic": b"\x00\x00\x00\x18ftypheic"},
                               "docs/assets/images/IMG_0002.heic could not be read as a picture"),
+    "a-post-saved-as-MD": (  # MkDocs would publish its text as it is, a draft's too
+        {"docs/blog/posts/bad.MD": post_markdown("bad", draft=True)},
+        "docs/blog/posts/bad.MD: a page's name ends in '.md', in small letters; rename it to bad.md"),
     "not-utf8": ({BAD: post_markdown("bad", title="Caf\u00e9").encode("latin-1")},
                  f"{BAD}: the file is not UTF-8 text; save it as UTF-8."),
     "not-utf8-page": ({BAD_PAGE: "# Caf\u00e9\n".encode("latin-1")}, f"{BAD_PAGE}: the file is not UTF-8 text"),
@@ -102,6 +105,10 @@ BAD_INPUT = {
     "a-picture-in-a-title": (bad_post(title="Neck ![a neck](https://tracker.example/t.png)"),
                              f"{BAD}: `title:` contains '![a neck](', a picture or link in Markdown"),
     "an-emoji-shortcode-in-a-title": (bad_post(title="Good days :smile:"), f"{BAD}: `title:` contains :smile:"),
+    "a-published-post-with-the-templates-examples": (  # "Medically reviewed by Dr Jane Doe": a false claim
+        bad_post("The rest of the article.", medical_reviewer={"name": "Dr Jane Doe", "credentials": "MD"}),
+        f"{BAD}: it still holds the template's example text 'The rest of the article.'",
+        f"{BAD}: it still holds the template's example text 'Dr Jane Doe'"),
     "a-page-field-no-check-reads": ({BAD_PAGE: "---\nsubtitle: <img src=x>\n---\n\n# Bad\n"},  # the menu prints it
                                     f"{BAD_PAGE}: `subtitle:` is not a field of a page"),
     "a-status-that-is-not-a-name": (bad_post(status='new" hidden title="x'), f"{BAD}: `status:` is 'new\" hidden"),
@@ -253,6 +260,13 @@ def test_the_ci_summary_lists_each_problem_of_a_failed_build_naming_its_file(tmp
     assert text.startswith("## The site was not published:")
     assert "1. **docs/blog/posts/one.md**: `authors:` is 'fede', but it must be a list" in text
     assert "authors:\n" in text and "- fede" in text, "with an example of what is right"
+    # A review due is a warning that never stops publication: not a thing to fix.
+    due = build_with(tmp_path / "due", {
+        "docs/blog/posts/due.md": post_markdown("due", date={"created": "2019-01-01"}, last_reviewed="2019-01-01"),
+        **bad_post("![A photo](../../nope.png)")})
+    log.write_text(due.output)
+    assert "Review due: docs/blog/posts/due.md" in due.output and ci_summary.main(["build", str(log)]) == 0
+    assert "Review due" not in summary.read_text() and "nope.png" in summary.read_text()
 
 
 def test_a_post_written_from_the_guides_template_builds(tmp_path):

@@ -50,7 +50,7 @@ def feed_items(path: Path) -> list[tuple[str, str]]:
     ]
 
 
-def other_hosts(path: Path, host: str) -> list[str]:
+def other_hosts(path: Path, host: tuple[str, ...]) -> list[str]:
     """Where the feed at `path` names a host other than `host`, outside a link (e.g.
     "<image><url> https://..."), once each."""
     found = []
@@ -82,12 +82,12 @@ def other_hosts(path: Path, host: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _an_address_elsewhere(text: str, host: str) -> bool:
+def _an_address_elsewhere(text: str, host: tuple[str, ...]) -> bool:
     """Whether `text` is one address (no spaces: not a title or sentence) on another host."""
     return bool(re.fullmatch(r"\s*\S+\s*", text)) and names_another_host(text, host)
 
 
-def _in_html(html: str, host: str) -> list[str]:
+def _in_html(html: str, host: tuple[str, ...]) -> list[str]:
     if "<" not in html:
         return []
     return [f"<{element.tag} {name}> {value[:60]}"

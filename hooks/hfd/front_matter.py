@@ -114,6 +114,8 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     problems += _review_problems(meta)
     problems += _source_problems(meta)
     problems += _share_image_problems(meta, path, config)
+    if meta.get("draft") is not True:  # a draft may keep them until it is written
+        problems += _placeholder_problems(path)
     if "draft" in meta and not isinstance(meta["draft"], bool):
         problems.append(f"`draft:` is '{meta['draft']}'; write `draft: true` to keep the post "
                         "unpublished, or remove the line to publish it.")
@@ -292,6 +294,13 @@ def share_image_path(image: str) -> str:
     """`image:`'s path in docs/: the editor writes it from the site's root (`/assets/...`),
     which is docs/."""
     return image.removeprefix("/")
+
+
+def _placeholder_problems(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8-sig")
+    return [f"it still holds the template's example text '{example}'; replace it with your own words, "
+            "or remove that line or field (or keep `draft: true` until the article is written)."
+            for example in post_fields.PLACEHOLDERS if example in text]
 
 
 def _unknown_fields(meta: dict, known: tuple[str, ...], what: str) -> list[str]:

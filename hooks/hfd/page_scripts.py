@@ -95,7 +95,7 @@ def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> 
     """({page: what is wrong with it}, the inline scripts the pages run) for every page
     under `site`; `redirects` is {redirect page: the page it leads to}, site-relative."""
     patterns = known_scripts(config)
-    host = urlsplit(config.site_url or "").netloc.lower()
+    host = own_hosts(config)
     cache = PageCache(config.config_file_path, "page-scripts", code=[Path(__file__)],
                       salt=f"{patterns} {host} html5lib {html5lib.__version__}")
     known = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)", re.S)
@@ -136,7 +136,7 @@ class _Reader(html5lib.HTMLParser):
         super().mainLoop()
 
 
-def _read_page(html: str, dest: str, known: re.Pattern, host: str) -> dict:
+def _read_page(html: str, dest: str, known: re.Pattern, host: tuple[str, ...]) -> dict:
     """What is wrong with the page at `dest`, the inline scripts it runs, and where
     its <meta http-equiv="refresh"> tags send the reader: plain data, as cached."""
     reader = _Reader(namespaceHTMLElements=False)
@@ -233,9 +233,18 @@ def _scheme(url: str) -> str:
     return match[1].lower() if match else ""
 
 
-def names_another_host(value: str, host: str) -> bool:
+def own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
+    """The site's host names: its `site_url`'s, and mkdocs.yml's own (`mkdocs serve` sets
+    `site_url` to its local address; settings still name the site's real host)."""
+    from hfd.settings import plain_settings
+
+    written = plain_settings(Path(config.config_file_path)).get("site_url") if config.config_file_path else None
+    return tuple(sorted({urlsplit(str(url or "")).hostname or "" for url in (config.site_url, written)} - {""}))
+
+
+def names_another_host(value: str, hosts: tuple[str, ...]) -> bool:
     """Whether `value`, or any address of a list of them (srcset), is an address with
-    a host other than `host`, as a browser reads it: tabs and line breaks dropped, a
+    a host other than `hosts`, as a browser reads it: tabs and line breaks dropped, a
     backslash for a slash, and a scheme's slashes optional ("http:host" on an https page)."""
     cleaned = re.sub(r"[\t\n\r]", "", value).replace("\\", "/")
     for candidate in cleaned.split(","):
@@ -246,7 +255,7 @@ def names_another_host(value: str, host: str) -> bool:
             rest = address[len(scheme) + 1:] if scheme else address
             if scheme or rest.startswith("//"):  # a host follows: up to the path, query or fragment
                 named = re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0].rsplit("@", 1)[-1].lower()
-                if named.split(":")[0] != host.split(":")[0]:
+                if named.split(":")[0] not in hosts:
                     return True
     return False
 

@@ -87,6 +87,12 @@ POST_FIELDS = (
     Field("draft", "Draft (not published)", "yes/no", False,
           "On: the article stays unpublished, whatever its date.", False),
 )
+# The example texts of the templates an article starts from (scripts/new_post.py, the
+# editor's form, AUTHORING.md's template): a published article still holding one was
+# never finished ("Medically reviewed by Dr Jane Doe" would be a false claim).
+PLACEHOLDERS = ("One or two sentences that say what the article is about", "The first paragraph or two: the teaser",
+                "The rest of the article.", "Dr Jane Doe", "Name of the study or page", "https://...",
+                "Author, Publisher, 2020", "What the picture shows")
 # Options of Material's that a hand-written post may carry and the build accepts; the
 # form leaves them out (and keeps them as written): they change the theme, not the article.
 # Each with the kind of value Material reads (anything else would stop its code).

@@ -84,6 +84,9 @@ def kind_problem(path: str, *, from_docs: bool) -> str | None:
         return (f"a '{suffix or name}' file is not a kind of file the site publishes; a page is "
                 f"written in Markdown (.md), a picture is {', '.join(PICTURES)}: convert it or remove it"
                 + ("" if from_docs else " (or add its kind to PUBLISHED_KINDS, hooks/hfd/published_files.py)"))
+    if key == ".md" and PurePosixPath(path).suffix != ".md":  # MkDocs reads only ".md" as a page:
+        return (f"a page's name ends in '.md', in small letters; rename it to "  # the rest it publishes as is
+                f"{PurePosixPath(path).stem}.md")
     folder = kinds[key]
     if from_docs and folder is None:
         return (f"a '{key}' file is written by the build, never taken from docs/; write a page in "

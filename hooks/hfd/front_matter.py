@@ -85,7 +85,7 @@ def page_problems(path: Path) -> list[str]:
     meta, problem = read_front_matter(path)
     if problem and "no front matter" not in problem:
         return [problem]
-    return _unknown_fields(meta, PAGE_FIELDS, "a page") + [
+    return _unknown_fields(meta, PAGE_FIELDS, "a page") + _cut_by_a_note_problems(Path(path)) + [
         found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
         for found in _text_problems(meta, item.name, required=item.required)] + _theme_option_problems(meta)
 
@@ -95,7 +95,7 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     meta, problem = read_front_matter(path)
     if problem:
         return [problem]
-    problems = _unknown_fields(meta, POST_FIELDS, "a post") + _theme_option_problems(meta)
+    problems = _unknown_fields(meta, POST_FIELDS, "a post") + _theme_option_problems(meta) + _cut_by_a_note_problems(path)
     for name in ("title", "description"):
         problems += _text_problems(meta, name, required=field(name).required,
                                    example=f"{name}: {field(name).example}")
@@ -294,6 +294,16 @@ def share_image_path(image: str) -> str:
     """`image:`'s path in docs/: the editor writes it from the site's root (`/assets/...`),
     which is docs/."""
     return image.removeprefix("/")
+
+
+def _cut_by_a_note_problems(path: Path) -> list[str]:
+    """A title or summary written without quotes ends where " #" begins: YAML reads the
+    rest as a note to the writer (`title: Tip #1` is "Tip")."""
+    match = YAML_RE.match(path.read_text(encoding="utf-8-sig"))
+    return [f"`{key}:` has ' #' in it: without quotes, what follows is dropped as a note; put it in "
+            f"quotes: `{key}: \"{value.strip()}\"`."
+            for key, value in re.findall(r"^(title|description):[ \t]+([^'\"|>\s].*?[ \t]#.*)$",
+                                         match[1] if match else "", flags=re.M)]
 
 
 def _placeholder_problems(path: Path) -> list[str]:

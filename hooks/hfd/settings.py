@@ -49,10 +49,18 @@ def _own_file(value) -> str | None:  # fetched by the reader's browser
                 "assets/images/logo.svg.")
 
 
-def _own_page(value) -> str | None:  # a link to one of the site's pages
+def _own_page(value) -> str | None:  # the address of one of the site's pages, as readers see it
     parts = urlsplit(str(value).strip().replace("\\", "/"))
     if parts.scheme or parts.netloc:
         return f"is '{value}'; write the address of a page of this site, e.g. about/."
+    if not re.fullmatch(r"([a-z0-9][a-z0-9._-]*/)*", str(value)):
+        return (f"is '{value}'; write the address of a page of this site as readers see it, e.g. about/ "
+                "(for docs/about.md).")
+
+
+def _whole_number(value) -> str | None:  # a count or size, written as digits
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return f"is '{value}'; write a whole number, digits only, e.g. 12."
 
 
 def _link(value) -> str | None:  # a page of the site, or another site
@@ -123,8 +131,8 @@ KNOWN_SETTINGS = {
         "replies": {"giscus": {"enabled": None, "repo": None, "repo_id": None,
                                "category": None, "category_id": None}},
         "footer_links": [{"title": None, "page": _own_page}],
-        "images": {"max_side": None}, "max_image_kb": None, "home": {"latest_posts": None},
-        "redirects": None, "review": {"max_age_months": None},
+        "images": {"max_side": _whole_number}, "max_image_kb": _whole_number,
+        "home": {"latest_posts": _whole_number}, "redirects": None, "review": {"max_age_months": _whole_number},
         "social": [{"icon": _icon, "link": None, "name": None}],  # links: checked below
         "editor": {"repo": _repo, "branch": _quote_free, "review": _yes_no},
     },

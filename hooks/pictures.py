@@ -11,9 +11,10 @@
 - An iPhone's photo (HEIC, HEIF), which most browsers cannot show, is published as a
   JPEG at the same address with `.jpg` (read with pillow-heif); links to it and `image:`
   follow, since MkDocs writes each link with its file's published address.
-- An image over `extra.max_image_kb` that cannot be resized (SVG, GIF), two photos that
-  would be published at one address, or a file that is not a picture stops the build,
-  naming it and what to do.
+- An image over `extra.max_image_kb` that cannot be resized (SVG, GIF), a GIF or AVIF
+  (published as written) carrying more than how to draw it (DRAWING_INFO), two photos
+  that would be published at one address, or a file that is not a picture stops the
+  build, naming it and what to do.
 """
 
 from __future__ import annotations
@@ -36,11 +37,19 @@ from hfd.pictures import (Picture, attribute as _attribute, fit_images, mark_cre
 RESIZED = (".jpg", ".jpeg", ".png", ".webp")
 IMAGE_SUFFIXES = (*RESIZED, ".gif", ".avif", ".svg")
 PHONE_ONLY = (".heic", ".heif")  # published as JPEG
+# What a picture file may carry besides its pixels and stay as written: how to draw it
+# (density, colour profile, gamma, transparency, animation). Anything else (EXIF, XMP, a
+# comment, a text chunk) may tell where and by whom it was taken: a photo is re-saved
+# without it; a GIF or AVIF (not re-saved) carrying it is refused.
+DRAWING_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression",
+                "icc_profile", "adobe", "adobe_transform", "gamma", "srgb", "chromaticity", "transparency",
+                "aspect", "version", "background", "duration", "loop", "extension", "disposal", "blend",
+                "bbox", "default_image", "interlace", "lossless"}
 DEFAULT_MAX_SIDE = 2000
 DEFAULT_LIMIT_KB = 1024
 LARGEST_SOURCE_MB = 40  # beyond a phone's largest photo: a mistake, not a picture
 JPEG_QUALITY, WEBP_QUALITY = 82, 80
-PIPELINE = "1"  # change to recompute every cached image
+PIPELINE = "2"  # change to recompute every cached image
 
 _SVG_SIZE = re.compile(r"<svg\b[^>]*>", re.I | re.S)
 
@@ -69,6 +78,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 _publish_resized(file, files, config, cache, max_side)
             elif suffix in IMAGE_SUFFIXES:
                 _check_size(file, limit_kb)
+                if suffix != ".svg":
+                    _check_hidden_details(file)
                 if suffix == ".svg":
                     _record_svg(file)
         except _Refused as refusal:
@@ -108,6 +119,22 @@ def _publish_resized(file: File, files: Files, config: MkDocsConfig, cache: Path
     record_picture(file.url, Picture(width, height, webp_url))
 
 
+def _check_hidden_details(file: File) -> None:
+    """A GIF or AVIF, published as written, carries only how to draw it (DRAWING_INFO)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file.abs_src_path) as opened:
+            hidden = sorted(set(opened.info) - DRAWING_INFO) + ["exif"] * bool(opened.getexif())
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        raise _Refused(f"could not be read as a picture ({error}). Open it in a photo "
+                       "editor and save it again as JPEG or PNG.") from None
+    if hidden:
+        raise _Refused(f"holds details hidden in the file ({', '.join(dict.fromkeys(hidden))}: a note, or "
+                       "camera data such as where it was taken), which a GIF or AVIF is published with. "
+                       "Save it as JPEG or PNG (the site removes them), or export it again without them.")
+
+
 def _publish_as_jpeg(file: File, files: Files) -> None:
     """`file` (HEIC) published at its address with .jpg, unless a picture is there already."""
     jpeg = Path(file.src_uri).with_suffix(".jpg").as_posix()
@@ -145,7 +172,7 @@ def _convert(data: bytes, suffix: str, max_side: int, published: Path, webp: Pat
         with Image.open(io.BytesIO(data)) as opened:
             opened.load()
             image = ImageOps.exif_transpose(opened)  # phones store many photos sideways
-            had_metadata = bool(opened.getexif()) or "exif" in opened.info or "xmp" in opened.info
+            had_metadata = bool(opened.getexif()) or not set(opened.info) <= DRAWING_INFO
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise _Refused(f"could not be read as a picture ({error}). Open it in a photo "
                        "editor and save it again as JPEG or PNG.") from None
@@ -156,7 +183,8 @@ def _convert(data: bytes, suffix: str, max_side: int, published: Path, webp: Pat
     encoded = io.BytesIO()
     if suffix in (".jpg", ".jpeg"):
         rgb = image if image.mode in ("RGB", "L") else image.convert("RGB")
-        rgb.save(encoded, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, icc_profile=icc)
+        rgb.save(encoded, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, icc_profile=icc,
+                 comment=b"")  # Pillow would copy the photo's comment (COM) over
     elif suffix == ".png":
         image.save(encoded, "PNG", optimize=True, icc_profile=icc)
     else:

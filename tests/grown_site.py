@@ -163,7 +163,7 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
 def _phone_photo(path: Path, size: tuple[int, int] = PHOTO_SIZE, kind: str = "JPEG") -> None:
     """A photo as a phone writes it (a 3-4 MB JPEG, or an iPhone's HEIC): stored sideways
     (EXIF orientation 6, which HEIF readers rightly ignore) and carrying where it was taken
-    (GPS). Made deterministically."""
+    (GPS), a JPEG with a note from the phone's app too (a COM segment). Made deterministically."""
     from PIL import Image, ImageDraw
     from pillow_heif import register_heif_opener
 
@@ -180,6 +180,6 @@ def _phone_photo(path: Path, size: tuple[int, int] = PHOTO_SIZE, kind: str = "JP
     exif[0x0112] = 6  # Orientation: rotate 90° to show it upright
     exif[0x8825] = {1: "N", 2: (39.0, 44.0, 30.0), 3: "W", 4: (104.0, 59.0, 0.0)}  # GPS: Denver
     buffer = io.BytesIO()
-    image.save(buffer, kind, quality=85, exif=exif)
+    image.save(buffer, kind, quality=85, exif=exif, **({"comment": b"Taken at home"} if kind == "JPEG" else {}))
     path.write_bytes(buffer.getvalue())
 

@@ -16,6 +16,17 @@ from tests.site_build import (BAD_POST as BAD, REPO, assert_refused, bad_post, b
 
 BAD_PAGE = "docs/bad-page.md"
 
+
+def _gif_with_a_note() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    gif = BytesIO()
+    Image.new("P", (8, 8)).save(gif, "GIF", comment=b"Taken at 1 Example Street")
+    return gif.getvalue()
+
+
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 BAD_INPUT = {
     "front-matter-not-yaml": ({BAD: "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
@@ -72,6 +83,8 @@ BAD_INPUT = {
     "drawing-too-large": (
         {"docs/assets/images/huge.svg": b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (1100 * 1024) + b"</svg>"},
         "docs/assets/images/huge.svg is 1,100 KB (the limit is 1,024 KB)", "SVGOMG"),
+    "a-gif-with-a-hidden-note": ({"docs/assets/images/note.gif": _gif_with_a_note()},  # published as written
+                                 "docs/assets/images/note.gif holds details hidden in the file (comment"),
     "not-a-picture": ({"docs/assets/images/broken.jpg": b"\xff\xd8 this is not a photo"},
                       "docs/assets/images/broken.jpg could not be read as a picture", "save it again as JPEG"),
     "heic-photo-where-a-jpeg-is": ({"docs/assets/images/IMG_0001.HEIC": b"\x00\x00\x00\x18ftypheic",

@@ -33,6 +33,7 @@ def test_every_published_photo_fits_the_longest_side_and_carries_no_camera_metad
             with Image.open(path) as picture:
                 assert max(picture.size) <= longest, path
                 assert not picture.getexif(), f"{path} keeps camera metadata (location, device)"
+                assert not {"exif", "xmp", "comment"} & set(picture.info), f"{path} keeps {picture.info.keys()}"
 
 
 def test_every_image_states_its_width_and_height_in_its_own_proportions(site):

@@ -10,8 +10,9 @@ from tests.site_build import REPO
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def run_axe(page, rules: list[str] | None = None) -> dict:
-    """axe-core on the loaded page, every rule enabled or only `rules`: {"violations":
+def run_axe(page, rules: list[str] | None = None, within: str | None = None) -> dict:
+    """axe-core on the loaded page (or the part matching the CSS selector `within`),
+    every rule enabled or only `rules`: {"violations":
     [...], "undecided": {selector: text}}, the texts whose colour contrast axe leaves
     undecided (on a gradient or a picture, under another element, too short...), for a
     measure of the pixels (tests/reading.py)."""
@@ -19,9 +20,10 @@ def run_axe(page, rules: list[str] | None = None) -> dict:
         raise AssertionError("axe-core is missing: run `make test` (it runs `npm ci`).")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    return page.evaluate("""async (rules) => {
+    return page.evaluate("""async ([rules, within]) => {
         const only = rules ? {runOnly: {type: "rule", values: rules}} : {};
-        const results = await axe.run(document, {resultTypes: ["violations", "incomplete"], ...only});
+        const results = await axe.run(within ? {include: [within]} : document,
+                                      {resultTypes: ["violations", "incomplete"], ...only});
         const undecided = results.incomplete.filter(v => v.id === "color-contrast").flatMap(v => v.nodes)
             .map(n => n.target.join(" ")).map(target => [target, document.querySelector(target)?.innerText.trim()]);
         return {
@@ -31,7 +33,7 @@ def run_axe(page, rules: list[str] | None = None) -> dict:
             })),
             undecided: Object.fromEntries(undecided.filter(([, text]) => text)),
         };
-    }""", rules)
+    }""", [rules, within])
 
 
 def describe(violations: list[dict]) -> str:

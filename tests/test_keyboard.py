@@ -13,7 +13,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
-from tests.browser_audits import FOCUS_RING_CONTRAST_JS, FOCUS_STOP_JS, tab_through, tab_to
+from tests.browser_audits import FOCUS_RING_CONTRAST_JS, FOCUS_STOP_JS, describe, run_axe, tab_through, tab_to
+from tests.reader_tour import SCHEMES
 from tests.site_build import MATERIAL
 from tests.site_pages import soup
 
@@ -343,6 +344,22 @@ def test_the_menu_and_search_on_a_phone_are_buttons_that_open_close_and_return_f
     expect(page.locator(closed).first).to_be_hidden()  # waits while the panel slides away
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == name
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_results_reached_with_the_arrow_keys_show_a_clear_ring_and_readable_text(tab, sample_pages, scheme):
+    # A word of the newest article's title, searched for from its page, as a reader would.
+    article = next(kind for kind in sample_pages if kind.kind.startswith("newest article"))
+    word = max(re.findall(r"[^\W\d_]{4,}", soup(article.built.site, article.path).h1.get_text()), key=len)
+    page = tab(scheme, url=article.url, reduced_motion="reduce", bypass_csp=True)  # axe's script added
+    page.keyboard.press("/")  # Material's key for search
+    page.keyboard.type(word)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    ring = page.evaluate(f"({FOCUS_RING_CONTRAST_JS})(document.activeElement)")
+    assert ring["contrast"] >= 3, f"{scheme}: the focused result's ring is {ring['contrast']:.2f}:1: {ring['html']}"
+    found = run_axe(page, ["color-contrast"], within=".md-search__output")
+    assert not found["violations"], f"{scheme}:\n" + describe(found["violations"])
 
 
 def test_section_permalinks_add_no_tab_stop_and_the_contents_list_every_section(site, source):

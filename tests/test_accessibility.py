@@ -49,6 +49,16 @@ def test_the_reader_can_enlarge_the_text_and_it_is_remembered(tab, grown_url):
     assert page.evaluate(font_size) == normal
 
 
+def test_in_forced_colours_the_video_play_triangle_keeps_its_shape(tab, sample_with):
+    # Windows high contrast paints every border in one colour: a triangle drawn with
+    # borders would be a square, a sign for "stop".
+    page = tab(url=sample_with(".hfd-video").url)
+    page.emulate_media(forced_colors="active")
+    top, left = page.locator(".hfd-video__icon").first.evaluate(
+        "(e) => [getComputedStyle(e).borderTopColor, getComputedStyle(e).borderLeftColor]")
+    assert top != left, f"the play triangle is drawn as a square ({top}, {left})"
+
+
 # -- Comfortable reading ------------------------------------------------------------------
 
 

@@ -214,6 +214,12 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
             _tick(field("medical_reviewer").get_by_role("checkbox"))
             _drawn(page)
         field(name).locator("input, textarea").first.fill(value)
+    # A source's link the build would refuse is refused by the form, by the build's own rule.
+    link = field("sources.0.url").locator("input").first
+    link.fill("http://example.org/study")
+    page.get_by_role("button", name="Save").click()
+    expect(field("sources.0.url")).to_contain_text("An address starting with https://")
+    link.fill(ARTICLE["sources.0.url"])
     _tick(field("authors").get_by_role("checkbox", name="fede"))
     _tick(field("categories").get_by_role("checkbox", name="Living with dystonia"))
     field("image").locator("input[type=file]").first.set_input_files(photo)

@@ -172,7 +172,10 @@ def test_make_edit_previews_drafts_and_future_posts_marked_reloads_by_itself_and
         # shared node_modules under the other tests.
         ["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "-o", f"{REPO / '.venv/.installed-site'}",
          "-o", "node_modules/.installed", "edit", f"PORT={port}", f"VENV={REPO / '.venv'}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        # Its built copy of the site (mkdocs serve writes it to a temporary folder, and
+        # leaves it there when stopped) goes with the test's own folder.
+        env={**os.environ, "TMPDIR": str(tmp_path)})
     try:
         base = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 180
@@ -196,9 +199,7 @@ def test_make_edit_previews_drafts_and_future_posts_marked_reloads_by_itself_and
         page.goto(base + "admin/")
         page.get_by_role("button", name="Work with Local Repository").wait_for()
     finally:
-        # Ctrl-C, as the author stops it: on SIGTERM `mkdocs serve` would leave its built
-        # copy of the site behind in the temporary folder (/tmp/mkdocs_*, 7 MB each run).
-        os.killpg(server.pid, signal.SIGINT)
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
 

@@ -259,7 +259,7 @@ def _source_problems(meta: dict) -> list[str]:
         elif not (source.get("url") or source.get("citation")):
             problems.append(f"`sources:` item {number} needs a `url:` or a `citation:`, e.g. "
                             "`url: https://example.org/study`.")
-        elif source.get("url") and not str(source["url"]).startswith("https://"):
+        elif source.get("url") and not re.match(post_fields.SECURE_ADDRESS, str(source["url"])):
             problems.append(f"`sources:` item {number}: the url '{source['url']}' must start with https://.")
     return problems
 

@@ -25,12 +25,16 @@ class Field:
     fields: tuple[Field, ...] = ()  # a group's (or each list item's) own fields
 
 
+# A web address the site links to as a source: https only (the form and the build).
+SECURE_ADDRESS = "^https://"
 # What each kind of field is in the editor (a Decap/Sveltia widget and its options).
 KINDS = {
     "line": {"widget": "string"},
     "paragraph": {"widget": "text"},
     "address": {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$",
                                                "Lowercase letters, digits and hyphens only"]},
+    # A source's link: the build refuses any other (hfd.front_matter, _source_problems).
+    "web address": {"widget": "string", "pattern": [SECURE_ADDRESS, "An address starting with https://"]},
     # YAML dates (not text): the build reads `2026-01-05`, never `"2026-01-05"`.
     "day": {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False},
     "authors": {"widget": "select", "multiple": True, "min": 1},
@@ -74,7 +78,7 @@ POST_FIELDS = (
     Field("sources", "Sources", "list", False,
           "Studies and pages the article relies on; each with a link or a full citation.", fields=(
               Field("title", "Title", "line", True, "The name of the study or page.", "Name of the study"),
-              Field("url", "Link", "line", False, "An address starting with https://.",
+              Field("url", "Link", "web address", False, "An address starting with https://.",
                     "https://example.org/study"),
               Field("citation", "Citation", "paragraph", False, "When there is no link: the full reference.",
                     "Author A. Title. Journal. 2024;1:1-2."),

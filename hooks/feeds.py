@@ -77,9 +77,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                     if item.get("url") in _share_images:
                         item["image"] = _share_images[item["url"]]
             path.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
-    host = own_hosts(config)
+    hosts = own_hosts(config)
     problems = [f"  - {name}: {where}" for name in feed_files(config) if (Path(config.site_dir) / name).exists()
-                for where in other_hosts(Path(config.site_dir) / name, host)]
+                for where in other_hosts(Path(config.site_dir) / name, hosts)]
     if problems:
         raise PluginError("Feeds may name other sites only in links (feed readers fetch the rest):\n"
                           + "\n".join(problems) + "\n  Use a file of the site in the rss plugin's settings "

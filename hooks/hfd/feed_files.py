@@ -50,9 +50,9 @@ def feed_items(path: Path) -> list[tuple[str, str]]:
     ]
 
 
-def other_hosts(path: Path, host: tuple[str, ...]) -> list[str]:
-    """Where the feed at `path` names a host other than `host`, outside a link (e.g.
-    "<image><url> https://..."), once each."""
+def other_hosts(path: Path, hosts: tuple[str, ...]) -> list[str]:
+    """Where the feed at `path` names a host other than the site's `hosts` outside a
+    link (e.g. "<image><url> https://..."), once each."""
     found = []
     if path.suffix == ".json":
         def walk(value, key: str = "") -> None:
@@ -63,35 +63,35 @@ def other_hosts(path: Path, host: tuple[str, ...]) -> list[str]:
                 for item in value:
                     walk(item, key)
             elif isinstance(value, str) and key in JSON_HTML:
-                found.extend(f"{key}: {where}" for where in _in_html(value, host))
-            elif isinstance(value, str) and key not in JSON_LINKS and _an_address_elsewhere(value, host):
+                found.extend(f"{key}: {where}" for where in _in_html(value, hosts))
+            elif isinstance(value, str) and key not in JSON_LINKS and _an_address_elsewhere(value, hosts):
                 found.append(f'"{key}": {value[:60]}')
         walk(json.loads(path.read_text(encoding="utf-8")))
     else:
         text = path.read_text(encoding="utf-8")
         found += [f"<?xml-stylesheet href={address[:60]}?>" for address in _ADDRESS_IN_PI.findall(
-            "".join(re.findall(r"<\?xml-stylesheet[^?]*\?>", text))) if names_another_host(address, host)]
+            "".join(re.findall(r"<\?xml-stylesheet[^?]*\?>", text))) if names_another_host(address, hosts)]
         for element in ElementTree.fromstring(text.encode("utf-8")).iter():
             name = element.tag.rsplit("}", 1)[-1]
             if name == "description":
-                found += [f"<description>: {where}" for where in _in_html(element.text or "", host)]
-            elif name not in RSS_LINKS and _an_address_elsewhere(element.text or "", host):
+                found += [f"<description>: {where}" for where in _in_html(element.text or "", hosts)]
+            elif name not in RSS_LINKS and _an_address_elsewhere(element.text or "", hosts):
                 found.append(f"<{name}> {element.text.strip()[:60]}")
             found += [f"<{name} {attribute}> {value[:60]}" for attribute, value in element.attrib.items()
-                      if not (name == "link" and attribute == "href") and names_another_host(value, host)]
+                      if not (name == "link" and attribute == "href") and names_another_host(value, hosts)]
     return list(dict.fromkeys(found))
 
 
-def _an_address_elsewhere(text: str, host: tuple[str, ...]) -> bool:
+def _an_address_elsewhere(text: str, hosts: tuple[str, ...]) -> bool:
     """Whether `text` is one address (no spaces: not a title or sentence) on another host."""
-    return bool(re.fullmatch(r"\s*\S+\s*", text)) and names_another_host(text, host)
+    return bool(re.fullmatch(r"\s*\S+\s*", text)) and names_another_host(text, hosts)
 
 
-def _in_html(html: str, host: tuple[str, ...]) -> list[str]:
+def _in_html(html: str, hosts: tuple[str, ...]) -> list[str]:
     if "<" not in html:
         return []
     return [f"<{element.tag} {name}> {value[:60]}"
             for element in lxml.html.fragment_fromstring(html, create_parent="div").iter()
             if isinstance(element.tag, str)
             for name, value in element.attrib.items()
-            if name not in ELSEWHERE_ALLOWED.get(element.tag, ()) and names_another_host(value, host)]
+            if name not in ELSEWHERE_ALLOWED.get(element.tag, ()) and names_another_host(value, hosts)]

@@ -95,7 +95,8 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     meta, problem = read_front_matter(path)
     if problem:
         return [problem]
-    problems = _unknown_fields(meta, POST_FIELDS, "a post") + _theme_option_problems(meta) + _cut_by_a_note_problems(path)
+    problems = (_unknown_fields(meta, POST_FIELDS, "a post") + _theme_option_problems(meta)
+                + _cut_by_a_note_problems(path))
     for name in ("title", "description"):
         problems += _text_problems(meta, name, required=field(name).required,
                                    example=f"{name}: {field(name).example}")

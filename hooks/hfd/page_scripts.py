@@ -12,9 +12,10 @@ Each built page is read as a browser with scripts on reads it (html5lib), every 
 the tokenizer sees it, even one the tree then leaves out (inside a <select>, say). An
 inline script that is none of the project's, a script file from outside
 SCRIPT_FOLDER, an event-handler attribute (onclick=), an address whose scheme is not
-in URL_SCHEMES (javascript:), a style that fetches from another host (hfd.css_fetches)
-or a <meta http-equiv="refresh"> outside the site's own redirect pages stops the
-build, naming the page. The editor's page (hfd.editor) is
+in URL_SCHEMES (javascript:), a style that fetches from another host (hfd.css_fetches),
+an attribute naming another host other than a link's (ELSEWHERE_ALLOWED: a picture, a
+frame, a preconnect, whatever wrote it) or a <meta http-equiv="refresh"> outside the
+site's own redirect pages stops the build, naming the page. The editor's page (hfd.editor) is
 not read: only its exact bytes are it, and it has a policy of its own.
 """
 
@@ -95,9 +96,9 @@ def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> 
     """({page: what is wrong with it}, the inline scripts the pages run) for every page
     under `site`; `redirects` is {redirect page: the page it leads to}, site-relative."""
     patterns = known_scripts(config)
-    host = own_hosts(config)
+    hosts = own_hosts(config)
     cache = PageCache(config.config_file_path, "page-scripts", code=[Path(__file__)],
-                      salt=f"{patterns} {host} html5lib {html5lib.__version__}")
+                      salt=f"{patterns} {hosts} html5lib {html5lib.__version__}")
     known = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)", re.S)
     problems, scripts = {}, set()
     for path in sorted(site.rglob("*.html")):
@@ -105,7 +106,7 @@ def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> 
         html = path.read_text(encoding="utf-8")
         if is_editor_page(dest, html):  # exactly as hfd.editor writes it, under a policy of its own
             continue
-        found = cache.get(f"{dest}\0{html}", lambda: _read_page(html, dest, known, host))
+        found = cache.get(f"{dest}\0{html}", lambda: _read_page(html, dest, known, hosts))
         scripts.update(found["scripts"])
         wrong = found["problems"] + _refresh_problems(found["refresh"], dest, redirects)
         if wrong:
@@ -136,7 +137,7 @@ class _Reader(html5lib.HTMLParser):
         super().mainLoop()
 
 
-def _read_page(html: str, dest: str, known: re.Pattern, host: tuple[str, ...]) -> dict:
+def _read_page(html: str, dest: str, known: re.Pattern, hosts: tuple[str, ...]) -> dict:
     """What is wrong with the page at `dest`, the inline scripts it runs, and where
     its <meta http-equiv="refresh"> tags send the reader: plain data, as cached."""
     reader = _Reader(namespaceHTMLElements=False)
@@ -180,7 +181,7 @@ def _read_page(html: str, dest: str, known: re.Pattern, host: tuple[str, ...]) -
                 problems += [f"<{tag['name']} style> loads '{address[:60]}' from another site"
                              for address in fetched_from_elsewhere(value, declarations=True)]
             elif (name.lower() not in ELSEWHERE_ALLOWED.get(tag["name"], ()) and not _NAMESPACE_DECLARATION.match(name)
-                  and names_another_host(value, host)):
+                  and names_another_host(value, hosts)):
                 problems.append(f"<{tag['name']} {name}> names '{value.strip()[:60]}', on another site: pages "
                                 "load nothing from other sites")
         if tag["name"] == "meta" and tag["data"].get("http-equiv", "").strip().lower() == "refresh":

@@ -40,6 +40,10 @@ test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m tests.browsers --install
 	$(BIN)/python -m pytest
 
+# The title as typed: make would read "$200" in it as a variable ($2) and drop it.
+override TITLE := $(value TITLE)
+export TITLE
+
 .PHONY: new-post  ## start an article: make new-post TITLE="What helps with neck spasms"
 new-post: $(VENV)/.installed-site
 	@$(BIN)/python scripts/new_post.py  # reads TITLE from the environment: quotes survive

@@ -11,13 +11,13 @@ import datetime as dt
 import os
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path.cwd()
 POSTS = ROOT / "docs" / "blog" / "posts"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))  # `hfd.*`
 
+MAX_SLUG = 80  # a file name the author can read, well within every system's limit
 TEMPLATE = """---
 title: {title}
 description: >-
@@ -54,8 +54,16 @@ def site_today() -> dt.date:
 
 
 def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    """The title's address, written into the post as its `slug:`: as the build makes one
+    (hfd.slugs: its letters in plain ASCII, then Material's rule), one hyphen between
+    words, at most MAX_SLUG characters, cut between words; "" if the title has no letter
+    or digit."""
+    from hfd.slugs import FALLBACK, post_slug
+
+    slug = re.sub(r"-{2,}", "-", post_slug(title, "-"))
+    if slug == FALLBACK and not any(char.isalnum() for char in title):
+        return ""
+    return slug if len(slug) <= MAX_SLUG else slug[:MAX_SLUG + 1].rsplit("-", 1)[0].strip("-")
 
 
 def main(argv: list[str]) -> int:

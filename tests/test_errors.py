@@ -4,10 +4,12 @@ silently wrong site."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from tests import browsers
@@ -241,6 +243,7 @@ def test_what_markdown_writes_builds_settings_show_as_text_and_a_plain_http_link
 def test_new_post_creates_a_complete_draft_and_never_overwrites(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "Makefile").write_text((REPO / "Makefile").read_text())
+    shutil.copytree(REPO / "scripts", project / "scripts")
     tool = [sys.executable, str(REPO / "scripts/new_post.py")]
     title = 'Living with "blepharospasm": light & screens'
     first = subprocess.run(tool + [title], capture_output=True, text=True, cwd=project)
@@ -250,6 +253,18 @@ def test_new_post_creates_a_complete_draft_and_never_overwrites(tmp_path):
     for field in ("title:", "description:", "slug:", "created:", "last_reviewed:",
                   "authors:", "categories:", "draft: true"):
         assert field in text
+    # Through make, as the guide says, a title keeps its dollar signs and quotes.
+    typed = """Is a $200 session worth it? "Yes", she's sure"""
+    made = subprocess.run(["make", "--no-print-directory", "-o", f"{REPO / '.venv/.installed-site'}", "new-post",
+                           f"TITLE={typed}", f"VENV={REPO / '.venv'}"], capture_output=True, text=True, cwd=project)
+    assert made.returncode == 0, made.stdout + made.stderr
+    written = project / re.search(r"Created (\S+\.md)", made.stdout)[1]
+    assert yaml.safe_load(written.read_text().split("---")[1])["title"] == typed
+    # Any title the author can type: letters of any alphabet in plain ASCII, as the build
+    # makes addresses; a very long one cut between words.
+    for long_or_foreign, expected in (("Ελληνικά νέα", "ellinika-nea"), ("Walking " * 60, "walking-" * 9 + "walking")):
+        made = subprocess.run(tool + [long_or_foreign], capture_output=True, text=True, cwd=project)
+        assert f"docs/blog/posts/{expected}.md" in made.stdout, made.stdout + made.stderr
     again = subprocess.run(tool + [title], capture_output=True, text=True, cwd=project)
     assert again.returncode != 0 and "already exists" in again.stdout
     assert created.read_text() == text

@@ -126,6 +126,12 @@ BAD_INPUT = {
         bad_post("The rest of the article.", medical_reviewer={"name": "Dr Jane Doe", "credentials": "MD"}),
         f"{BAD}: it still holds the template's example text 'The rest of the article.'",
         f"{BAD}: it still holds the template's example text 'Dr Jane Doe'"),
+    # Headings: one level at a time (screen readers move by them); an article's is its title
+    "a-heading-that-skips-a-level": (bad_post("## Part\n\n#### Detail\n\nText."),
+                                     f"{BAD}: the heading 'Detail' is of level 4 (####) after one of level 2; "
+                                     "make it level 3 (### Detail)"),
+    "a-heading-other-than-the-title": ({BAD: post_markdown("bad").replace("# Bad\n", "# Something else\n")},
+                                       f"{BAD}: its heading '# Something else' is not its `title:` 'Bad'"),
     "a-page-field-no-check-reads": ({BAD_PAGE: "---\nsubtitle: <img src=x>\n---\n\n# Bad\n"},  # the menu prints it
                                     f"{BAD_PAGE}: `subtitle:` is not a field of a page"),
     "a-status-that-is-not-a-name": (bad_post(status='new" hidden title="x'), f"{BAD}: `status:` is 'new\" hidden"),

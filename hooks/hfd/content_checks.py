@@ -3,12 +3,15 @@
 - Only the HTML the site's Markdown writes (hfd.allowed_html): no script, frame, style,
   event handler (onclick=), javascript: link, or picture from another site.
 - Every image has alt text; every figure of an article a caption with a credit line.
+- Headings go down one level at a time (a screen reader's reader moves by them); an
+  article's heading is its `title:` (lists, feeds and search show the title).
 - A plain http:// link is allowed but worth a warning.
 Each problem names the file and what to do.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 from hfd.allowed_html import judge
@@ -17,6 +20,9 @@ _IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _SRC = re.compile(r"""\bsrc\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.I | re.S)
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)
+_PERMALINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.I | re.S)
+_TAGS = re.compile(r"<[^>]+>")
 FIGURE_EXAMPLE = ("![What the picture shows.](photo.jpg)\n\n        /// caption\n        The caption."
                   "\n\n        Credit: who made the picture\n        ///")
 
@@ -46,6 +52,24 @@ def image_problems(html: str, source: str, *, article: bool) -> list[str]:
                     f"  - {source}: the figure '{_src(image[0])}' needs a caption "
                     f"with a line starting \"Credit:\", e.g.\n        {FIGURE_EXAMPLE}"
                 )
+    return problems
+
+
+def heading_problems(html: str, source: str, title: str | None) -> list[str]:
+    """Headings that skip a level (the page's title is level 1); for an article
+    (`title` given), a first heading other than its title."""
+    problems, above = [], 1
+    for number, (level, inner) in enumerate(_HEADING.findall(html)):
+        text = " ".join(_TAGS.sub("", _PERMALINK.sub("", inner)).split())
+        text = html_module.unescape(text)
+        if title is not None and number == 0 and level == "1" and text != " ".join(title.split()):
+            problems.append(f"  - {source}: its heading '# {text}' is not its `title:` '{title}'; write the "
+                            "same words in both (lists, feeds and search show the title), or remove the "
+                            "# line: the site writes it from the title.")
+        if int(level) > above + 1:
+            problems.append(f"  - {source}: the heading '{text}' is of level {level} ({'#' * int(level)}) after "
+                            f"one of level {above}; make it level {above + 1} ({'#' * (above + 1)} {text}).")
+        above = int(level)
     return problems
 
 

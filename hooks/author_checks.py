@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 
 from hfd.author_warnings import author_warnings
 from hfd.blog import is_post
-from hfd.content_checks import heading_problems, image_problems, unsafe_problems
+from hfd.content_checks import footnote_problems, heading_problems, image_problems, unsafe_problems
 from hfd.front_matter import author_roles, page_problems, post_problems, read_front_matter
 from hfd.reviews import reviews, site_today
 from hfd.settings import settings_problems
@@ -114,6 +114,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     problems = heading_problems(html, source, str(page.meta.get("title") or "") if article else None)
     if problems:
         raise PluginError("Headings need fixing:\n" + "\n".join(problems))
+    problems = footnote_problems(html, source)
+    if problems:
+        raise PluginError("Footnotes need fixing:\n" + "\n".join(problems))
 
 
 @event_priority(-300)  # after everything else: the last lines the author sees

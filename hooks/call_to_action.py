@@ -45,7 +45,8 @@ MIN_LABEL_WORDS = 2
 
 @event_priority(80)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    problems = label_problems(config.extra) + claim_problems(config.extra) + vocabulary_problems(config.extra)
+    problems = (empty_problems(config.extra) + label_problems(config.extra) + claim_problems(config.extra)
+                + vocabulary_problems(config.extra))
     if problems:
         raise PluginError(
             "The booking call-to-action and the reading aids must say what they are and make "
@@ -91,6 +92,16 @@ PAID = "paid"
 # Words that would turn the label around ("not paid", "free"): the label holds none.
 NEGATIONS = ("not", "no", "never", "without", "free", "unpaid", "nor", "non", "isn", "t")
 CLAIM_EXAMPLE = "a coaching conversation about your own process"
+# The call-to-action's texts, each shown on every page, with an example of each.
+CTA_EXAMPLES = {"label": "Hope for Dystonia's paid coaching service", "title": "Book a consultation",
+                "text": "A structured, supportive coaching conversation.", "button": "Book a consultation"}
+
+
+def empty_problems(extra: dict) -> list[str]:
+    """Each of the call-to-action's texts left empty (an empty button on every page)."""
+    cta = extra.get("cta") or {}
+    return [f"  - extra.cta.{key} is empty; write it, e.g. {example!r}."
+            for key, example in CTA_EXAMPLES.items() if not words(str(cta.get(key) or ""))]
 
 
 def label_problems(extra: dict) -> list[str]:

@@ -238,6 +238,8 @@ CTA_WORDING = {
                                          "label: Hope for Dystonia's coaching service is not paid"),
                                         "extra.cta.label is \"Hope for Dystonia's coaching service is not paid\": "
                                         "it uses 'not'"),
+    "an-empty-button": (("    button: Book a consultation", '    button: ""'),
+                        "extra.cta.button is empty; write it, e.g. 'Book a consultation'"),
     "a-free-label": (("    label: Hope for Dystonia's paid coaching service", "    label: Free help, paid by nobody"),
                      "extra.cta.label is 'Free help, paid by nobody': it uses 'free'"),
     # Claims in words no list forbids: each new word waits until someone adds it to the vocabulary.

@@ -5,6 +5,7 @@
 - Every image has alt text; every figure of an article a caption with a credit line.
 - Headings go down one level at a time (a screen reader's reader moves by them); an
   article's heading is its `title:` (lists, feeds and search show the title).
+- Every footnote mark has its note.
 - A plain http:// link is allowed but worth a warning.
 Each problem names the file and what to do.
 """
@@ -23,6 +24,8 @@ _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.I | re.S)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)
 _PERMALINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.I | re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.I | re.S)
+_FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\]")
 FIGURE_EXAMPLE = ("![What the picture shows.](photo.jpg)\n\n        /// caption\n        The caption."
                   "\n\n        Credit: who made the picture\n        ///")
 
@@ -71,6 +74,13 @@ def heading_problems(html: str, source: str, title: str | None) -> list[str]:
                             f"one of level {above}; make it level {above + 1} ({'#' * (above + 1)} {text}).")
         above = int(level)
     return problems
+
+
+def footnote_problems(html: str, source: str) -> list[str]:
+    """Footnote marks without a note, which Markdown leaves on the page as written."""
+    prose = _CODE.sub("", html)
+    return [f"  - {source}: the footnote [^{name}] has no note; add a line `[^{name}]: The note.` at the "
+            "end of the text, or remove the mark." for name in dict.fromkeys(_FOOTNOTE_MARK.findall(prose))]
 
 
 def _src(image: str) -> str:

@@ -127,6 +127,8 @@ BAD_INPUT = {
         f"{BAD}: it still holds the template's example text 'The rest of the article.'",
         f"{BAD}: it still holds the template's example text 'Dr Jane Doe'"),
     # Headings: one level at a time (screen readers move by them); an article's is its title
+    "an-update-on-a-day-to-come": (bad_post(date={"created": "2024-03-01", "updated": "2099-01-01"}),
+                                   f"{BAD}: `date.updated` (2099-01-01) is after today"),
     "a-heading-that-skips-a-level": (bad_post("## Part\n\n#### Detail\n\nText."),
                                      f"{BAD}: the heading 'Detail' is of level 4 (####) after one of level 2; "
                                      "make it level 3 (### Detail)"),

@@ -21,6 +21,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from hfd import post_fields
 from hfd.post_fields import field
+from hfd.site_time import post_dates, site_zone, today
 
 # libyaml's loader when PyYAML has it (several times faster), else the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -112,7 +113,7 @@ def post_problems(path: Path, roles: dict[str, str], config: MkDocsConfig) -> li
     problems += _list_problems(meta, "categories", allowed=dict.fromkeys(allowed),
                                example=allowed[0] if allowed else field("categories").example[0],
                                where="mkdocs.yml (categories_allowed)")
-    problems += _review_problems(meta)
+    problems += _review_problems(meta) + _future_problems(meta, today(site_zone(config.extra)))
     problems += _source_problems(meta)
     problems += _share_image_problems(meta, path, config)
     if meta.get("draft") is not True:  # a draft may keep them until it is written
@@ -243,6 +244,17 @@ def _review_problems(meta: dict) -> list[str]:
                         "        medical_reviewer:\n          name: Dr Jane Doe\n"
                         "          credentials: MD, neurologist")
     return problems
+
+
+def _future_problems(meta: dict, on: dt.date) -> list[str]:
+    """An update or a review dated after the day `on` of a post published by then: the
+    page would show a day that has not come ("Updated December 15" on December 4)."""
+    created, updated = post_dates(meta)
+    if not isinstance(created, dt.date) or _day(created) > on:
+        return []  # scheduled: it is checked on its own day
+    return [f"`{name}` ({value}) is after today ({on}); write the day it happened, once it has."
+            for name, value in (("date.updated", updated), ("last_reviewed:", meta.get("last_reviewed")))
+            if isinstance(value, dt.date) and _day(value) > on]
 
 
 def _source_problems(meta: dict) -> list[str]:

@@ -54,6 +54,7 @@ def test_the_form_holds_every_field_the_build_reads_with_the_values_it_allows(fo
     assert form["authors"]["options"] == list(yaml.safe_load((REPO / "docs/blog/.authors.yml").read_text())["authors"])
     assert form["categories"]["options"] == as_written.source.config.plugins["material/blog"].config.categories_allowed
     assert all(field["label"] and field["hint"] for field in form.values())
+    assert form["image"]["accept"] == ",".join(post_fields.SHARE_IMAGE_SUFFIXES)  # a WebP is refused, as built
 
 
 def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stops_the_build(form, tmp_path):
@@ -64,7 +65,8 @@ def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stop
 
     def post(fields: dict) -> str:
         text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
-        return "---\n" + re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text) + "---\n\n# A title\n\nIntro.\n\n<!-- more -->\n"
+        # No "# " line: the site writes the title as the heading.
+        return "---\n" + re.sub(r"'(\d{4}-\d{2}-\d{2})'", r"\1", text) + "---\n\nIntro.\n\n<!-- more -->\n"
 
     picture = {"docs/" + meta["image"]: photo.getvalue()}
     result = build_with(tmp_path / "all", {"docs/blog/posts/all.md": post(meta), **picture})

@@ -30,7 +30,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
 MARKUP = re.compile(r"<[A-Za-z!/?]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".heif")  # HEIC: published as JPEG
+SHARE_IMAGE_SUFFIXES = post_fields.SHARE_IMAGE_SUFFIXES
 
 # Every field a post may have (hfd.post_fields, which the editor's form shows too); a
 # close misspelling of one is reported.

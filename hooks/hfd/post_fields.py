@@ -25,6 +25,9 @@ class Field:
     fields: tuple[Field, ...] = ()  # a group's (or each list item's) own fields
 
 
+# The kinds of picture a post's share picture (`image:`) may be (the form and the build):
+# what sharing sites show; an iPhone's HEIC is published as JPEG.
+SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".heif")
 # A web address the site links to as a source: https only (the form and the build).
 SECURE_ADDRESS = "^https://"
 # What each kind of field is in the editor (a Decap/Sveltia widget and its options).
@@ -40,7 +43,7 @@ KINDS = {
     "authors": {"widget": "select", "multiple": True, "min": 1},
     "categories": {"widget": "select", "multiple": True, "min": 1},
     # A file of this site only: no "Enter URL" (the build refuses a picture from another site).
-    "picture": {"widget": "image", "choose_url": False},
+    "picture": {"widget": "image", "choose_url": False, "accept": ",".join(SHARE_IMAGE_SUFFIXES)},
     "yes/no": {"widget": "boolean", "default": False},
     "group": {"widget": "object"},
     "list": {"widget": "list"},

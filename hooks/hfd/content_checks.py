@@ -3,7 +3,7 @@
 - Only the HTML the site's Markdown writes (hfd.allowed_html): no script, frame, style,
   event handler (onclick=), javascript: link, or picture from another site.
 - Every image has alt text; every figure of an article a caption with a credit line.
-- Headings go down one level at a time (a screen reader's reader moves by them); an
+- Headings go down one level at a time (screen readers move from one to the next); an
   article's heading is its `title:` (lists, feeds and search show the title).
 - Every footnote mark has its note.
 - A plain http:// link is allowed but worth a warning.

@@ -55,10 +55,21 @@ def read_front_matter(path: Path | str) -> tuple[dict, str | None]:
     return _read_front_matter(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def source_text(path: Path | str) -> str:
+    """The file's text, read once per version of the file, as its front matter is."""
+    stat = os.stat(path)
+    return _source_text(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _source_text(path: str, _mtime_ns: int, _size: int) -> str:
+    return Path(path).read_text(encoding="utf-8-sig")
+
+
 @lru_cache(maxsize=4096)
 def _read_front_matter(path: str, _mtime_ns: int, _size: int) -> tuple[dict, str | None]:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = _source_text(path, _mtime_ns, _size)
     except UnicodeDecodeError:
         return {}, "the file is not UTF-8 text; save it as UTF-8."
     match = YAML_RE.match(text)
@@ -86,7 +97,7 @@ def page_problems(path: Path) -> list[str]:
     meta, problem = read_front_matter(path)
     if problem and "no front matter" not in problem:
         return [problem]
-    return _unknown_fields(meta, PAGE_FIELDS, "a page") + _cut_by_a_note_problems(Path(path)) + [
+    return _unknown_fields(meta, PAGE_FIELDS, "a page") + _cut_by_a_note_problems(path) + [
         found for item in post_fields.PAGE_FIELDS if item.name in meta  # the pages' form's fields
         for found in _text_problems(meta, item.name, required=item.required)] + _theme_option_problems(meta)
 
@@ -309,10 +320,10 @@ def share_image_path(image: str) -> str:
     return image.removeprefix("/")
 
 
-def _cut_by_a_note_problems(path: Path) -> list[str]:
+def _cut_by_a_note_problems(path: Path | str) -> list[str]:
     """A title or summary written without quotes ends where " #" begins: YAML reads the
     rest as a note to the writer (`title: Tip #1` is "Tip")."""
-    match = YAML_RE.match(path.read_text(encoding="utf-8-sig"))
+    match = YAML_RE.match(source_text(path))
     return [f"`{key}:` has ' #' in it: without quotes, what follows is dropped as a note; put it in "
             f"quotes: `{key}: \"{value.strip()}\"`."
             for key, value in re.findall(r"^(title|description):[ \t]+([^'\"|>\s].*?[ \t]#.*)$",
@@ -320,7 +331,7 @@ def _cut_by_a_note_problems(path: Path) -> list[str]:
 
 
 def _placeholder_problems(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8-sig")
+    text = source_text(path)
     return [f"it still holds the template's example text '{example}'; replace it with your own words, "
             "or remove that line or field (or keep `draft: true` until the article is written)."
             for example in post_fields.PLACEHOLDERS if example in text]

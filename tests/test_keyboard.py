@@ -326,6 +326,14 @@ def test_every_navigation_destination_is_reached_and_opened_by_keyboard(open_pag
 # what is out of sight once it has closed)}.
 HEADER_BUTTONS = {"Menu": (".md-sidebar--primary *", ".md-sidebar--primary a.md-nav__link"),
                   "Search": (".md-search__input", ".md-search__input")}
+# Open search's own buttons that a pointer can press (clear; on a phone, close), each
+# as "width x height: html" where under 44 x 44 px: Material draws them 24 px.
+SMALL_SEARCH_BUTTONS_JS = """() => [...document.querySelectorAll(
+        '.md-search__options > .md-icon, .md-search__icon[for=__search]')]
+    .filter((e) => getComputedStyle(e).pointerEvents !== 'none' && e.getClientRects().length)
+    .map((e) => [e.getBoundingClientRect(), e.outerHTML.slice(0, 80)])
+    .filter(([box]) => box.width < 43.5 || box.height < 43.5)
+    .map(([box, html]) => `${Math.round(box.width)} x ${Math.round(box.height)}: ${html}`)"""
 
 
 @pytest.mark.parametrize("name, screen", [("Menu", "phone-360"), ("Menu", "zoom-200"),
@@ -340,6 +348,9 @@ def test_the_menu_and_search_on_a_phone_are_buttons_that_open_close_and_return_f
     assert button.get_attribute("aria-expanded") == "true"
     assert page.evaluate(f"document.activeElement.matches({inside!r})")
     assert page.evaluate(f"({STOP_JS})(document.activeElement)")["visible"]
+    page.keyboard.type("a")  # search's clear button shows
+    small = page.evaluate(SMALL_SEARCH_BUTTONS_JS)
+    assert not small, f"{name} ({screen}): under 44 x 44 px: {small}"
     page.keyboard.press("Escape")
     expect(page.locator(closed).first).to_be_hidden()  # waits while the panel slides away
     assert button.get_attribute("aria-expanded") == "false"
@@ -355,6 +366,8 @@ def test_search_results_reached_with_the_arrow_keys_show_a_clear_ring_and_readab
     page.keyboard.press("/")  # Material's key for search
     page.keyboard.type(word)
     page.locator(".md-search-result__item").first.wait_for()
+    small = page.evaluate(SMALL_SEARCH_BUTTONS_JS)
+    assert not small, f"{scheme}: under 44 x 44 px: {small}"
     page.keyboard.press("ArrowDown")
     ring = page.evaluate(f"({FOCUS_RING_CONTRAST_JS})(document.activeElement)")
     assert ring["contrast"] >= 3, f"{scheme}: the focused result's ring is {ring['contrast']:.2f}:1: {ring['html']}"

@@ -38,6 +38,9 @@ BAD_INPUT = {
     "impossible-date": ({BAD: post_markdown("bad").replace("created: 2024-03-01", "created: 2026-02-30")},
                         f"{BAD}: the front matter holds a date that does not exist"),
     "missing-title": (bad_post(title=None), f"{BAD}: `title:` is missing"),
+    # The editor's Address field holds the same rule (hfd.post_fields.PLAIN_ADDRESS).
+    "slug-with-loose-hyphens": (bad_post(slug="-neck--spasms-"), f"{BAD}: `slug:` is '-neck--spasms-'",
+                                "lowercase words (letters and digits) joined by single hyphens"),
     "link-to-missing-page": (bad_post("[see](../../nowhere.md)"), "blog/posts/bad.md", "nowhere.md"),
     "link-to-missing-anchor": (bad_post("[see](../../about.md#nowhere)"), "blog/posts/bad.md", "#nowhere"),
     "missing-image": (bad_post("![A photo](../../nope.png)"), "blog/posts/bad.md", "nope.png"),

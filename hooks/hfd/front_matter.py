@@ -29,7 +29,6 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markup in a title would be read as HTML by the theme: "<b>", "</", "<!--", "<?".
 MARKUP = re.compile(r"<[A-Za-z!/?]")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHARE_IMAGE_SUFFIXES = post_fields.SHARE_IMAGE_SUFFIXES
 
 # Every field a post may have (hfd.post_fields, which the editor's form shows too); a
@@ -172,9 +171,9 @@ def _slug_problems(meta: dict) -> list[str]:
     if "slug" not in meta:
         return []
     slug = meta["slug"]
-    if not isinstance(slug, str) or not _SLUG.match(slug):
-        return [f"`slug:` is {_describe(slug)}; the address may use only lowercase letters, "
-                "digits and hyphens, e.g. `slug: what-helps-with-neck-spasms`."]
+    if not isinstance(slug, str) or not re.fullmatch(post_fields.PLAIN_ADDRESS, slug):
+        return [f"`slug:` is {_describe(slug)}; the address may use only lowercase words "
+                "(letters and digits) joined by single hyphens, e.g. `slug: what-helps-with-neck-spasms`."]
     return []
 
 

@@ -30,12 +30,14 @@ class Field:
 SHARE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".heif")
 # A web address the site links to as a source: https only (the form and the build).
 SECURE_ADDRESS = "^https://"
+# A post's own address (`slug:`): words of lowercase letters and digits joined by single
+# hyphens (the form and the build).
+PLAIN_ADDRESS = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # What each kind of field is in the editor (a Decap/Sveltia widget and its options).
 KINDS = {
     "line": {"widget": "string"},
     "paragraph": {"widget": "text"},
-    "address": {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$",
-                                               "Lowercase letters, digits and hyphens only"]},
+    "address": {"widget": "string", "pattern": [PLAIN_ADDRESS, "Lowercase words joined by single hyphens"]},
     # A source's link: the build refuses any other (hfd.front_matter, _source_problems).
     "web address": {"widget": "string", "pattern": [SECURE_ADDRESS, "An address starting with https://"]},
     # YAML dates (not text): the build reads `2026-01-05`, never `"2026-01-05"`.

@@ -35,6 +35,12 @@ NAMES = (
     Unnamed("partials/search.html", r'<div\b[^>]*\bdata-md-component="search"',  # the search overlay
             '<div class="md-search" data-md-component="search" role="dialog">',
             ('<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',)),
+    Unnamed("partials/search.html", r'<div\b[^>]*\bclass="md-search__inner"',  # the search landmark in it
+            '<div class="md-search__inner" role="search">',
+            ('<div class="md-search__inner" role="search" aria-label="Search this site">',)),
+    # The page numbers under a list of articles longer than a page.
+    Unnamed("partials/pagination.html", r'<nav\b[^>]*\bclass="md-pagination"', '<nav class="md-pagination">',
+            ('<nav class="md-pagination" aria-label="Pages of articles">',)),
     # The sidebar of a blog post: back link and author; its metadata; its related links
     # (`links:` in the post's front matter), each list under its own name.
     Unnamed("blog-post.html", r'<nav\b[^>]*\bclass="md-nav md-nav--primary"',

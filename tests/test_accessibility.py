@@ -7,7 +7,7 @@ import pytest
 from tests.browser_audits import FOCUS_RING_CONTRAST_JS, PRINTED_FAINT_JS, describe, tab_through
 from tests.reader_tour import SCHEMES, SCREENS
 from tests.site_build import MATERIAL, REPO, assert_refused, build_with
-from tests.site_pages import html_pages, soup
+from tests.site_pages import html_pages, soup, text_of
 
 pytestmark = pytest.mark.browser
 
@@ -212,6 +212,26 @@ def test_each_list_in_a_posts_sidebar_has_a_name_of_its_own(site, source):  # gr
         names = [nav.get("aria-label") for nav in soup(site, post.page).select(".md-sidebar--post nav")]
         assert None not in names and len(names) == len(set(names)), f"{post.source}: {names}"
         assert len(names) == 2 + bool(post.meta.get("links")), f"{post.source}: {names}"
+
+
+# The roles a screen reader lists as landmarks or opens as dialogs, and the tags that have
+# them without a `role`: each needs a name, or a reader hears only "navigation". (Whether
+# two names are alike depends on what is drawn at the width: axe judges that, above.)
+LANDMARK_ROLES = {"navigation", "complementary", "region", "search", "form", "dialog"}
+IMPLICIT_ROLES = {"nav": "navigation", "aside": "complementary", "dialog": "dialog"}
+
+
+def test_every_landmark_and_dialog_on_every_page_has_a_name(site):
+    for page in html_pages(site):
+        html, found = soup(site, page), []
+        for element in html.select("nav, aside, dialog, [role]"):
+            role = element.get("role") or IMPLICIT_ROLES.get(element.name)
+            if role in LANDMARK_ROLES:
+                labels = [html.find(id=label) for label in element.get("aria-labelledby", "").split()]
+                found.append((role, element.get("aria-label") or " ".join(text_of(label) for label in labels
+                                                                         if label)))
+        unnamed = [role for role, name in found if not name.strip()]
+        assert not unnamed, f"{page}: unnamed {unnamed}, among {found}"
 
 
 def test_the_build_stops_when_materials_markup_changes_under_a_name(tmp_path):

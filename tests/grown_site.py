@@ -37,6 +37,7 @@ ACCENTED_TITLE = "Distonía cervical: una página de prueba"
 # Named as the editor kept a photo's name before (a space, an accent), and linked as it wrote it.
 NAMED_PHOTO = "assets/images/articles/distonía/estiramiento de cuello.jpg"
 SECOND_CATEGORY = "Living with dystonia"
+REDIRECT_TO_A_SECTION = "old/after-the-walk.md: blog/posts/a-walk-in-the-morning.md#after-the-walk"
 UNPUBLISHED_DRAWINGS = ["assets/images/articles/a-draft/plan.svg", "assets/images/articles/a-scheduled-post/plan.svg"]
 
 
@@ -56,6 +57,8 @@ def grown_project(destination: Path, today: dt.date) -> Path:
     for name, text in samples.items():
         (posts / f"{name}.md").write_text(text, encoding="utf-8")
     _more_articles(posts, samples, max(int(os.environ.get("HFD_TEST_ARTICLES", "0")), _per_page(project) + 1))
+    config = project / "mkdocs.yml"  # an old address that led to a section of a page
+    config.write_text(config.read_text().replace("  redirects:\n", f"  redirects:\n    {REDIRECT_TO_A_SECTION}\n", 1))
     return project
 
 
@@ -112,7 +115,7 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             categories=[SECOND_CATEGORY], date={"created": "2024-04-02", "updated": "2024-05-10"},
             image=PHOTO, image_alt="A window with morning light falling across a chair.",
             sources=[{"title": "A study about light", "url": "https://example.org/light"}],
-            body=f"Morning walks help me.\n\n<!-- more -->\n\n{figure}\nThe rest of the walk.\n"),
+            body=f"Morning walks help me.\n\n<!-- more -->\n\n{figure}\n## After the walk\n\nThe rest of the walk.\n"),
         "flat-date-and-a-video": flat_date,
         "non-ascii-title": post_markdown(
             "unused", title="Ça va? Dystonie, lumière & “odd” days <3",

@@ -136,17 +136,24 @@ def test_every_redirect_in_the_settings_has_its_page(site, source):
 
 
 @pytest.mark.browser
-def test_every_redirect_leads_to_a_page_that_exists(tab, served):
+def test_every_redirect_leads_to_the_page_and_section_it_names(tab, served):
+    from mkdocs.structure.files import File
+
     built, site_url = served(BROWSED)
     site, page = built.site, tab()
+    sections = {File(old, "", "", True).dest_uri: new.partition("#")[2]
+                for old, new in (built.source.config.extra.get("redirects") or {}).items()}
+    assert any(sections.values()), "the grown site has a redirect to a section"
     for path in redirect_pages(site):
         former = site_url + quote(url_of(path))
         response = page.goto(former)
         page.wait_for_load_state("load")
         page.wait_for_url(lambda url: url != former)
         assert response.ok
-        final = unquote(page.url.removeprefix(site_url))
+        final, _, section = unquote(page.url.removeprefix(site_url)).partition("#")
         assert (site / final / "index.html").is_file() or (site / final).is_file(), path
+        assert section == sections.get(path, ""), f"{path} leads to #{section}"
+        assert not section or page.locator(f"[id='{section}']").count() == 1, path
         assert page.locator("footer .hfd-disclaimer").is_visible()
 
 

@@ -53,6 +53,8 @@ def test_every_page_has_open_graph_and_twitter_cards_with_a_local_image_of_its_s
             assert _meta(page, property=name), f"{path}: {name}"
         for name in ("twitter:card", "twitter:title", "twitter:description", "twitter:image"):
             assert _meta(page, name=name), f"{path}: {name}"
+        if path != "404.html":  # the page's full address, as its canonical link
+            assert _meta(page, property="og:url") == page.find("link", rel="canonical")["href"], path
         image = _meta(page, property="og:image")
         assert image.startswith(SITE), "served by the site itself"
         local = site / unquote(urlsplit(image).path).lstrip("/")

@@ -70,6 +70,8 @@ BAD_INPUT = {
                                   "download it into docs/assets/images/"),
     "a-theme-class": (bad_post('<div class="md-dialog md-dialog--active" markdown>\nOver the page.\n</div>'),
                       f"{BAD}: the class 'md-dialog md-dialog--active' belongs to the theme"),
+    "a-theme-class-among-others": (bad_post('<div class="note md-dialog" markdown>\nOver the page.\n</div>'),
+                                   f"{BAD}: the class 'md-dialog' belongs to the theme"),
     "a-theme-id": (bad_post('<div id="__config">{}</div>'), f"{BAD}: the id '__config' belongs to the theme"),
     "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
                                           '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),

@@ -3,6 +3,7 @@ apart, the policy pages, and a build that refuses an article missing any of it."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from babel.dates import format_date
 
 from tests.browser_audits import block_other_hosts
 from tests.site_build import (BAD_POST as BAD, REPO, assert_refused, bad_post, build, build_with, copy_project,
@@ -26,6 +28,7 @@ POLICY_PAGES = ["about/", "editorial-policy/", "privacy/", "accessibility/", "co
 def test_the_byline_names_each_author_and_role_the_dates_and_whether_it_was_medically_reviewed(site, source):
     about = "/" + source.config.extra["trust"]["about_page"]
     authors = source.config.plugins["material/blog"].authors
+    date_format = source.config.plugins["material/blog"].config.post_date_format
     for post in source.published_posts:
         page = soup(site, post.page)
         bylines = page.select(".hfd-byline__author")
@@ -37,6 +40,9 @@ def test_the_byline_names_each_author_and_role_the_dates_and_whether_it_was_medi
         shown = {time["datetime"] for time in dates.select("time")}
         assert post.dates(source.zone)[0].date().isoformat() in shown, post.source
         assert post.meta["last_reviewed"].isoformat() in shown, post.source
+        for time in dates.select("time"):  # in words, the same day, as the blog writes dates
+            assert text_of(time) == format_date(dt.date.fromisoformat(time["datetime"]), format=date_format,
+                                                locale=source.config.theme["language"]), (post.source, str(time))
         updated = post.meta["date"].get("updated") if isinstance(post.meta["date"], dict) else None
         assert ("Updated" in text_of(dates)) == bool(updated), post.source
         reviewer = post.meta.get("medical_reviewer")

@@ -137,6 +137,9 @@ BAD_INPUT = {
     "a-heading-that-skips-a-level": (bad_post("## Part\n\n#### Detail\n\nText."),
                                      f"{BAD}: the heading 'Detail' is of level 4 (####) after one of level 2; "
                                      "make it level 3 (### Detail)"),
+    "a-heading-that-skips-after-a-shallower-one": (
+        bad_post("## Part\n\n### Detail\n\n## Next\n\n#### Deep\n\nText."),
+        f"{BAD}: the heading 'Deep' is of level 4 (####) after one of level 2"),
     "a-heading-other-than-the-title": ({BAD: post_markdown("bad").replace("# Bad\n", "# Something else\n")},
                                        f"{BAD}: its heading '# Something else' is not its `title:` 'Bad'"),
     "a-footnote-without-its-note": (bad_post("A claim.[^2]\n\n`[^code]` stays code."),

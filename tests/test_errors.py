@@ -161,6 +161,9 @@ BAD_INPUT = {
     "a-drawing-fetching-through-a-backslash": (
         {"docs/assets/images/x.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="/\\t.example/a.png"/></svg>'},
         "docs/assets/images/x.svg: the drawing is more than a drawing", "links to '/\\t.example/a.png'"),
+    "a-drawing-named-in-capitals": (  # as phones and Windows tools name files
+        {"docs/assets/images/Diagram.SVG": '<svg xmlns="http://www.w3.org/2000/svg"><script>steal()</script></svg>'},
+        "docs/assets/images/Diagram.SVG: the drawing is more than a drawing", "<script>"),
     "a-template-loading-from-another-site": (  # whatever wrote it: the pages as built are judged
         {"overrides/main.html": ("{% block scripts %}", '{% block content %}{{ super() }}<img src="https://t.example/'
                                  'p.png" alt="">{% endblock %}\n{% block scripts %}')},

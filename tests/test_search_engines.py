@@ -114,9 +114,8 @@ def test_the_schema_org_check_catches_a_wrong_property():
 def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
     tree = ElementTree.parse(site / "sitemap.xml")
     listed = {unquote(loc.text) for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    for path in html_pages(site):
-        if path != "404.html":
-            assert SITE + url_of(path) in listed, path
+    # Every page, and only pages: no redirect page, the 404 or the editor.
+    assert listed == {SITE + url_of(path) for path in html_pages(site) if path != "404.html"}
     robots = (site / "robots.txt").read_text()
     assert "Sitemap: https://www.hopefordystonia.com/sitemap.xml" in robots
     assert "Disallow: /\n" not in robots

@@ -111,6 +111,12 @@ def test_the_schema_org_check_catches_a_wrong_property():
     assert any("a Place where schema.org expects" in problem for problem in found)
 
 
+def test_the_sites_search_finds_only_pages_never_a_redirect_page(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    found = {unquote(entry["location"].partition("#")[0]) for entry in index["docs"]}
+    assert found - {url_of(path) for path in html_pages(site)} == set()
+
+
 def test_sitemap_lists_every_page_and_robots_txt_points_to_it(site):
     tree = ElementTree.parse(site / "sitemap.xml")
     listed = {unquote(loc.text) for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}

@@ -306,11 +306,16 @@ def reviews_project(tmp_path_factory):
     return project
 
 
-def test_an_overdue_review_is_a_warning_naming_the_article_not_a_failure(reviews_project, tmp_path):
+def test_an_overdue_review_is_a_warning_naming_the_article_and_its_due_day_not_a_failure(reviews_project,
+                                                                                          tmp_path):
     result = build(reviews_project, tmp_path / "site")
     assert result.returncode == 0, result.output
+    from hfd.settings import plain_settings
+
+    months = plain_settings(reviews_project / "mkdocs.yml")["extra"]["review"]["max_age_months"]
+    due = dt.date(2020 + months // 12, 1 + months % 12, 15)  # that many months after January 15, 2020
     assert ("WARNING -  Review due: docs/blog/posts/an-old-review.md was last "
-            "reviewed on 2020-01-15") in result.output
+            f"reviewed on 2020-01-15; it was due on {due.isoformat()}.") in result.output
 
 
 def test_check_reviews_lists_every_article_with_its_status(reviews_project):

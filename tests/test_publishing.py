@@ -57,12 +57,22 @@ def test_a_scheduled_posts_year_has_no_archive_page_of_its_own(site, source):
 # -- "Today" is the practice's day ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("moment, published", [
-    (dt.datetime(2030, 3, 14, 23, 59, tzinfo=DENVER), False),  # 05:59 UTC on the 15th
-    (dt.datetime(2030, 3, 15, 0, 0, tzinfo=DENVER), True),
-], ids=["the-evening-before-in-colorado", "midnight-in-colorado"])
-def test_a_post_goes_online_at_midnight_where_the_practice_is(tmp_path, moment, published):
-    post = post_markdown("on-its-day", date={"created": "2030-03-15"}, last_reviewed="2030-03-15")
+# (the post's `date.created`, the build's moment, whether the post is online then)
+ONLINE_AT = {
+    "the-evening-before-in-colorado": ("2030-03-15", dt.datetime(2030, 3, 14, 23, 59, tzinfo=DENVER), False),  # 05:59 UTC
+    "midnight-in-colorado": ("2030-03-15", dt.datetime(2030, 3, 15, 0, 0, tzinfo=DENVER), True),
+    # A time of day without a zone is the practice's too: at 18:00 in Colorado (summer
+    # time), a post of 20:30 there waits, though 20:30 UTC has passed.
+    "the-evening-before-its-hour": (dt.datetime(2030, 3, 15, 20, 30), dt.datetime(2030, 3, 15, 18, 0, tzinfo=DENVER),
+                                    False),
+    "its-hour-in-colorado": (dt.datetime(2030, 3, 15, 20, 30), dt.datetime(2030, 3, 15, 20, 30, tzinfo=DENVER), True),
+}
+
+
+@pytest.mark.parametrize("case", ONLINE_AT)
+def test_a_post_goes_online_at_its_day_and_hour_where_the_practice_is(tmp_path, case):
+    created, moment, published = ONLINE_AT[case]
+    post = post_markdown("on-its-day", date={"created": created}, last_reviewed="2030-03-15")
     result = build_with(tmp_path, {"docs/blog/posts/on-its-day.md": post}, now=moment)
     assert result.returncode == 0, result.output
     assert (tmp_path / "site/blog/on-its-day/index.html").exists() == published

@@ -238,6 +238,9 @@ def test_the_build_refuses_a_picture_without_alt_text_or_credit_naming_page_and_
 CTA_WORDING = {
     "a-claim": (("    title: Book a consultation", "    title: Cure your dystonia today"),
                 "extra.cta.title uses 'cure'"),
+    "a-claim-on-the-booking-sites-button": (("scheduler_label: Choose a time on our booking site",
+                                             "scheduler_label: Start healing your dystonia today"),
+                                            "extra.booking.scheduler_label uses 'healing'"),
     "a-label-that-hides-the-payment": (("    label: Hope for Dystonia's paid coaching service", "    label: Our help"),
                                        "extra.cta.label is 'Our help': it must say that booking is a paid service"),
     "a-label-that-denies-the-payment": (("label: Hope for Dystonia's paid coaching service",

@@ -144,6 +144,8 @@ BAD_INPUT = {
                                        f"{BAD}: its heading '# Something else' is not its `title:` 'Bad'"),
     "a-footnote-without-its-note": (bad_post("A claim.[^2]\n\n`[^code]` stays code."),
                                     f"{BAD}: the footnote [^2] has no note; add a line `[^2]: The note.`"),
+    "a-named-footnote-without-its-note": (bad_post("As Smith showed.[^smith2020]"),
+                                          f"{BAD}: the footnote [^smith2020] has no note"),
     "a-page-field-no-check-reads": ({BAD_PAGE: "---\nsubtitle: <img src=x>\n---\n\n# Bad\n"},  # the menu prints it
                                     f"{BAD_PAGE}: `subtitle:` is not a field of a page"),
     "a-status-that-is-not-a-name": (bad_post(status='new" hidden title="x'), f"{BAD}: `status:` is 'new\" hidden"),

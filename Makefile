@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The preview's port (make serve, make edit): make edit PORT=8001 beside another.
 PORT ?= 8000
+# The preview (make serve, make edit), on this computer only: it shows drafts.
+PREVIEW = $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
 # Material 9.8 and mkdocs-rss-plugin print notices about MkDocs 2 on every build; known.
 export NO_MKDOCS_2_WARNING := 1
@@ -23,13 +25,13 @@ help:
 
 .PHONY: serve  ## install, then preview the site at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.installed-site node_modules/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(PREVIEW)
 
 .PHONY: edit  ## the preview, and the editor at http://127.0.0.1:8000/admin/ on this copy (Chrome or Edge)
 edit: $(VENV)/.installed-site node_modules/.installed
 	@echo "Write at http://127.0.0.1:$(PORT)/admin/ in Chrome or Edge: choose 'Work with Local Repository'"
 	@echo "and pick this folder ($(CURDIR)). Each save is a file here; the preview reloads by itself."
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(PREVIEW)
 
 .PHONY: build  ## install, then write the site to site/ (stops on any error)
 build: $(VENV)/.installed-site node_modules/.installed

@@ -52,6 +52,8 @@ def test_the_reader_can_enlarge_the_text_and_it_is_remembered(tab, grown_url):
     page.goto(grown_url + "about/")
     page.locator("[data-hfd-text-size-toggle]").click()
     assert page.evaluate(font_size) == normal
+    page.goto(grown_url)  # and the normal size is remembered too
+    assert page.evaluate(font_size) == normal
 
 
 def test_in_forced_colours_the_video_play_triangle_keeps_its_shape(tab, sample_with):

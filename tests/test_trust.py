@@ -180,6 +180,7 @@ ARTICLE_FIELDS = {
                         f"{BAD}: `date.created` is 'last spring', not a date"),
     "no-last-reviewed": (bad_post(last_reviewed=None), f"{BAD}: `last_reviewed:` is missing"),
     "no-author": (bad_post(authors=None), f"{BAD}: `authors:` is missing"),
+    "an-empty-list-of-authors": (bad_post(authors=[]), f"{BAD}: `authors:` is missing"),
     "unknown-author": (bad_post(authors=["someone"]),
                        f"{BAD}: `authors:` 'someone' is not one of: fede (listed in docs/blog/.authors.yml)"),
     "half-a-reviewer": (bad_post(medical_reviewer={"name": "Dr X"}), f"{BAD}: `medical_reviewer:` needs both"),

@@ -115,7 +115,8 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             categories=[SECOND_CATEGORY], date={"created": "2024-04-02", "updated": "2024-05-10"},
             image=PHOTO, image_alt="A window with morning light falling across a chair.",
             sources=[{"title": "A study about light", "url": "https://example.org/light"}],
-            body=f"Morning walks help me.\n\n<!-- more -->\n\n{figure}\n## After the walk\n\nThe rest of the walk.\n"),
+            body=f"Morning walks help me.\n\n<!-- more -->\n\n{figure}\n## After the walk\n\nThe rest of the walk.\n\n"
+                 f"![The same chair, smaller.](../../{PHOTO}){{ width=\"300\" }}\n"),  # sized by the author
         "flat-date-and-a-video": flat_date,
         "non-ascii-title": post_markdown(
             "unused", title="Ça va? Dystonie, lumière & “odd” days <3",

@@ -83,7 +83,8 @@ def _with_size(tag: str, picture: Picture) -> str:
     else:
         width, height = picture.width, picture.height
     tag = re.sub(r"\s(width|height)\s*=\s*([\"']).*?\2", "", tag)
-    return tag[:-1].rstrip("/ ") + f' width="{width}" height="{height}">'
+    # Whole numbers, as HTML wants them: `{ width="300" }` is read as 300.0.
+    return tag[:-1].rstrip("/ ") + f' width="{round(width)}" height="{round(height)}">'
 
 
 def _address(src: str | None, page_url: str) -> str | None:

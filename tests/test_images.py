@@ -44,6 +44,13 @@ def test_every_image_states_its_width_and_height_in_its_own_proportions(site):
                 assert abs(width / height - picture.width / picture.height) < 0.02, (page, image["src"])
 
 
+def test_an_articles_first_picture_loads_at_once_and_the_others_as_the_reader_nears_them(site, source):
+    for post in source.published_posts:
+        images = soup(site, post.page).select(".md-content .md-typeset img:not(.md-author img)")
+        assert [image.get("loading") for image in images[:1]] in ([], [None]), post.source  # the largest paint
+        assert all(image.get("loading") == "lazy" for image in images[1:]), post.source
+
+
 def test_every_photo_is_offered_as_webp_with_the_original_format_as_fallback(site):
     for page, image, file in _images(site):
         if file.suffix.lower() not in (".jpg", ".jpeg", ".png"):

@@ -40,6 +40,19 @@ def test_csp_blocks_everything_by_default_and_never_allows_inline_script(headers
     assert csp["form-action"] == ["'self'"]
 
 
+# What the policy may name beside the site itself, its inline scripts (by hash) and
+# 'none': pictures written into the page (the theme's icons), and the privacy-enhanced
+# video player once the reader presses play.
+OTHER_SOURCES = {"img-src": {"data:"}, "frame-src": {"https://www.youtube-nocookie.com"}}
+
+
+def test_the_policy_names_no_other_source_than_the_site_its_scripts_and_the_video_player(headers):
+    for directive, sources in _policy(headers["Content-Security-Policy"]).items():
+        others = {source for source in sources if source not in ("'self'", "'none'")
+                  and not (directive == "script-src" and source.startswith("'sha256-"))}
+        assert others <= OTHER_SOURCES.get(directive, set()), (directive, others)
+
+
 def test_the_policy_allows_exactly_the_inline_scripts_of_the_projects_templates(site, source, headers):
     templates = re.compile("|".join(f"(?:{script})" for script in known_scripts(source.config)), re.S)
     scripts = {script.string for page in [*html_pages(site), *redirect_pages(site)]

@@ -17,6 +17,7 @@ What it learns of each page, and the bundle, are kept for the next build (hfd.pa
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -34,12 +35,17 @@ from hfd.stylesheets import (BUNDLE, bundle, disabled_features, page_names, styl
 SCRIPTS = "assets/javascripts"
 # A table Material's script wraps (`table:not([class])`), and the wrapping it adds.
 _TABLE = re.compile(r"<table(?![^>]*\sclass=)[^>]*>.*?</table>", re.S)
-TABLE_WRAPPER = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "</div></div>")
+# A table wider than its column scrolls sideways in the outer one, which a keyboard can
+# then scroll too (tabindex), as a region named by its number on the page.
+TABLE_WRAPPER = ('<div class="md-typeset__scrollwrap" role="region" aria-label="Table {number}" tabindex="0">'
+                 '<div class="md-typeset__table">', "</div></div>")
 
 
 @event_priority(30)  # on the page's own HTML, after the author's checks (90) have read it
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    return _TABLE.sub(lambda table: TABLE_WRAPPER[0] + table[0] + TABLE_WRAPPER[1], html)
+    numbers = itertools.count(1)
+    return _TABLE.sub(lambda table: TABLE_WRAPPER[0].format(number=next(numbers)) + table[0] + TABLE_WRAPPER[1],
+                      html)
 
 
 @event_priority(-40)  # once every page is written, redirect pages included (-20)

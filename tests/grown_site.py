@@ -37,6 +37,7 @@ ACCENTED_TITLE = "Distonía cervical: una página de prueba"
 # Named as the editor kept a photo's name before (a space, an accent), and linked as it wrote it.
 NAMED_PHOTO = "assets/images/articles/distonía/estiramiento de cuello.jpg"
 SECOND_CATEGORY = "Living with dystonia"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 REDIRECT_TO_A_SECTION = "old/after-the-walk.md: blog/posts/a-walk-in-the-morning.md#after-the-walk"
 UNPUBLISHED_DRAWINGS = ["assets/images/articles/a-draft/plan.svg", "assets/images/articles/a-scheduled-post/plan.svg"]
 
@@ -151,7 +152,9 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         "a-scheduled-post": post_markdown(
             "a-scheduled-post", title="A scheduled post",
             date={"created": later.isoformat()}, last_reviewed=later.isoformat(),
-            body=("Coming soon.\n\n<!-- more -->\n\n| Day | Walk |\n| --- | --- |\n| Monday | 10 minutes |\n\n"
+            # A table wider than a phone: it scrolls within its column, not the page.
+            body=("Coming soon.\n\n<!-- more -->\n\n| Day | " + " | ".join(WEEKDAYS) + " |\n"
+                  + "| --- " * 8 + "|\n| Walk | " + " | ".join(["10 minutes"] * 7) + " |\n\n"
                   '!!! note "Before you start"\n    Talk to your own medical practitioner.\n\n'
                   f"![A plan of the week's walks.](../../{UNPUBLISHED_DRAWINGS[1]})\n\n"
                   "/// caption\nThe week's walks.\n\nCredit: Drawing by the author.\n///\n")),

@@ -236,10 +236,9 @@ def _scheme(url: str) -> str:
 
 def own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
     """The site's host names: its `site_url`'s, and mkdocs.yml's own (`mkdocs serve` sets
-    `site_url` to its local address; settings still name the site's real host)."""
-    from hfd.settings import plain_settings
-
-    written = plain_settings(Path(config.config_file_path)).get("site_url") if config.config_file_path else None
+    `site_url` to its local address; settings still name the site's real host). MkDocs
+    (and ProperDocs) keep mkdocs.yml as loaded, first of `user_configs`: not read again."""
+    written = config.user_configs[0].get("site_url") if config.user_configs else None
     return tuple(sorted({urlsplit(str(url or "")).hostname or "" for url in (config.site_url, written)} - {""}))
 
 

@@ -77,13 +77,13 @@ def _with_size(tag: str, picture: Picture) -> str:
     if width and height:
         return tag
     if width:
-        height = round(width * picture.height / picture.width)
+        height = width * picture.height / picture.width
     elif height:
-        width = round(height * picture.width / picture.height)
+        width = height * picture.width / picture.height
     else:
         width, height = picture.width, picture.height
     tag = re.sub(r"\s(width|height)\s*=\s*([\"']).*?\2", "", tag)
-    # Whole numbers, as HTML wants them: `{ width="300" }` is read as 300.0.
+    # Whole numbers, as HTML wants them (`{ width="300" }` is read as 300.0).
     return tag[:-1].rstrip("/ ") + f' width="{round(width)}" height="{round(height)}">'
 
 

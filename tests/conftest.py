@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import threading
 from dataclasses import dataclass
@@ -63,6 +64,17 @@ os.environ.pop("GITHUB_REPOSITORY", None)
 
 
 # -- Made once per run, shared by its workers ----------------------------------------------
+
+
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    """`--numprocesses=auto` (pyproject.toml): a worker per core, and one more. A browser
+    test waits on Chromium's frames (a sixth of the CPU went unused with a worker per
+    core, ARCHITECTURE.md); the extra worker runs meanwhile."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own setting, read by its own hook
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores + 1
+
 
 
 @pytest.fixture(scope="session")
@@ -121,8 +133,13 @@ def _build_variant(variant: str, root: Path) -> None:
         project = REPO
     elif variant == "empty":
         project = empty_project(root / "project")
+    elif variant == "grown":
+        # The publication-day build's sources, and what its first build learnt (.cache/:
+        # photos resized, pages read), so that a run does not learn them twice.
+        first = built_variant(root.parent, "publication-day").project
+        project = Path(shutil.copytree(first, root / "project", symlinks=True))
     else:
-        project = grown_project(root / "project", NOW.date())
+        project = grown_project(root / "project", NOW.date())  # a first build, as in CI
     moment = publication_day(project) if variant == "publication-day" else NOW
     (root / "moment").write_text(moment.isoformat())
     result = build(project, root / "site", now=moment)

@@ -79,7 +79,7 @@ def repo_site():
     return source_site(REPO, NOW.isoformat())
 
 
-# 30 posts in all, in two halves that the run's two workers build side by side.
+# 30 posts in all, in two halves that two of the run's workers build side by side.
 @pytest.mark.parametrize("fields", ["valid", "arbitrary"])
 @settings(max_examples=15, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -7,6 +7,7 @@ import contextlib
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from hfd.hosting import read_headers_file, script_hashes
 from hfd.page_scripts import DATA_TYPES, known_scripts
@@ -149,6 +150,15 @@ def under_policy(tab):
         yield open_site
 
 
+# What the scheme button and search were when a click left the scheme as it was.
+PALETTE_STATE_JS = """() => ({
+    search: document.getElementById("__search")?.checked,
+    radios: [...document.querySelectorAll("input.md-option")].map((input) => input.checked),
+    labels: [...document.querySelectorAll("form[data-md-component=palette] label")].map((l) => [l.htmlFor, l.hidden]),
+    focused: document.activeElement?.outerHTML.slice(0, 80),
+})"""
+
+
 def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(under_policy, sample_pages, served):
     for variant in dict.fromkeys(sample.built.variant for sample in sample_pages):
         page, base, console = under_policy(served(variant)[0])
@@ -162,9 +172,12 @@ def test_no_page_breaks_the_policy_and_search_toggles_and_text_size_work(under_p
     search_for(page, word)
     page.locator(f'.md-search-result__item a[href*="{address}"]').first.wait_for(timeout=60_000)
     page.keyboard.press("Escape")
+    # Closed, and its overlay (a label that opens search again) faded and gone, as a
+    # reader sees it before reaching for the scheme button.
+    expect(page.locator(".md-search__overlay")).to_be_hidden()
     scheme = page.get_attribute("body", "data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").click()
-    assert page.get_attribute("body", "data-md-color-scheme") != scheme
+    assert page.get_attribute("body", "data-md-color-scheme") != scheme, page.evaluate(PALETTE_STATE_JS)
     page.locator("[data-hfd-text-size-toggle]").click()
     assert page.get_attribute("html", "data-hfd-text-size") == "large"
     assert page.evaluate("window.__violations") == [] and console == []

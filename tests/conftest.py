@@ -144,6 +144,7 @@ def _build_variant(variant: str, root: Path) -> None:
     (root / "moment").write_text(moment.isoformat())
     result = build(project, root / "site", now=moment)
     assert result.returncode == 0, f"The {variant} site does not build on {moment}:\n{result.output}"
+    (root / "output.txt").write_text(result.output, encoding="utf-8")  # what the author would read
 
 
 def publication_day(project: Path) -> dt.datetime:

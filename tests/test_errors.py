@@ -222,6 +222,18 @@ BAD_INPUT = {
 }
 
 
+# What a build that succeeds says: MkDocs' own progress, and the site's reminders, each
+# naming its file. Anything else (a library's deprecation notice, and where it was
+# raised) is noise the author cannot act on, and it hides what she can.
+A_GOOD_BUILD_SAYS = re.compile(r"(INFO|WARNING) +-  (Cleaning site directory|Building documentation to directory: "
+                               r"|Documentation built in |Review due: docs/)")
+
+
+def test_a_build_that_succeeds_says_only_what_the_author_can_act_on(built):
+    said = (built.site.parent / "output.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in said if not A_GOOD_BUILD_SAYS.match(line)] == []
+
+
 @pytest.mark.parametrize("case", BAD_INPUT)
 def test_the_build_refuses_bad_input_naming_the_file_or_setting_and_the_cause(tmp_path, case):
     edits, *expected = BAD_INPUT[case]

@@ -33,6 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from hfd.css_fetches import fetched_from_elsewhere
 from hfd.editor import is_editor_page
 from hfd.page_cache import PageCache
+from hfd.settings import written_settings
 
 # Material's templates whose inline scripts the site's pages run (base.html includes
 # them on every page): its storage helpers, content tabs following the address, and
@@ -236,9 +237,8 @@ def _scheme(url: str) -> str:
 
 def own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
     """The site's host names: its `site_url`'s, and mkdocs.yml's own (`mkdocs serve` sets
-    `site_url` to its local address; settings still name the site's real host). MkDocs
-    (and ProperDocs) keep mkdocs.yml as loaded, first of `user_configs`: not read again."""
-    written = config.user_configs[0].get("site_url") if config.user_configs else None
+    `site_url` to its local address; settings still name the site's real host)."""
+    written = written_settings(config).get("site_url")
     return tuple(sorted({urlsplit(str(url or "")).hostname or "" for url in (config.site_url, written)} - {""}))
 
 

@@ -156,7 +156,7 @@ def plain_settings(path: Path) -> dict:
 
 def settings_problems(config: MkDocsConfig, command: str) -> list[str]:
     extra = config.extra
-    problems = [f"mkdocs.yml: {problem}" for problem in _known_problems(_written(config), KNOWN_SETTINGS)]
+    problems = [f"mkdocs.yml: {problem}" for problem in _known_problems(written_settings(config), KNOWN_SETTINGS)]
     problems += _authors_problems(config)
     if "font" in config.theme and config.theme["font"] is not False:  # Material's default: Google Fonts
         problems.append("mkdocs.yml: theme.font must be `false`: any other value loads fonts "
@@ -179,8 +179,10 @@ def settings_problems(config: MkDocsConfig, command: str) -> list[str]:
     return problems
 
 
-def _written(config: MkDocsConfig) -> dict:
-    """mkdocs.yml as written, read as MkDocs reads it (not the theme's defaults)."""
+def written_settings(config: MkDocsConfig) -> dict:
+    """mkdocs.yml as written, read as MkDocs reads it (not the theme's defaults, nor the
+    address `mkdocs serve` puts in `site_url`). Read from the file: MkDocs' own copy
+    (`config.user_configs`) is deprecated, and reading it prints a warning in every build."""
     if not config.config_file_path:
         return {}  # read from standard input: only what MkDocs kept can be checked
     with open(config.config_file_path, encoding="utf-8") as file:

@@ -142,7 +142,9 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
                          "writing possible: pens, grips, keyboards, voice typing, rests, and the "
                          "patience to try one change at a time. " * 4).strip(),
             date={"created": "2023-11-20"}, last_reviewed="2024-01-10",
-            body="Intro.\n\n<!-- more -->\n\nA thicker pen helped me.[^pen]\n\n[^pen]: Any wide grip will do.\n"),
+            # A link to another site in the teaser: the lists of articles show it too.
+            body=("Intro, with [a grip guide](https://example.org/grips).\n\n<!-- more -->\n\n"
+                  "A thicker pen helped me.[^pen]\n\n[^pen]: Any wide grip will do.\n")),
         "a-reviewed-article": post_markdown(
             "a-reviewed-article", title="A reviewed article", date={"created": "2024-03-20"},
             last_reviewed="2024-03-20", next_review="2099-01-01",

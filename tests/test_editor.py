@@ -57,7 +57,21 @@ def test_the_form_holds_every_field_the_build_reads_with_the_values_it_allows(fo
     assert form["image"]["accept"] == ",".join(post_fields.SHARE_IMAGE_SUFFIXES)  # a WebP is refused, as built
 
 
-def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stops_the_build(form, tmp_path):
+def _left_empty(fields, values: dict, omitted: bool) -> dict:
+    """`values` with every optional field left empty, as the editor writes it: left out
+    (its setting `omit_empty_optional_fields`), or written as ''."""
+    kept = {}
+    for item in fields:
+        if item.required:
+            kept[item.name] = (_left_empty(item.fields, values[item.name], omitted) if item.kind == "group"
+                               else values[item.name])
+        elif not omitted:
+            kept[item.name] = ""
+    return kept
+
+
+def test_the_forms_values_build_all_given_or_optional_ones_left_empty_and_a_required_one_left_out_stops_the_build(
+        form, as_written, tmp_path):
     meta = {item.name: _value(item, form[item.name]) for item in post_fields.POST_FIELDS}
     meta["medical_reviewer"]["name"] = "Dr A. Reviewer"  # the template's Dr Jane Doe is refused once published
     photo = io.BytesIO()
@@ -71,6 +85,10 @@ def test_every_value_the_form_can_save_builds_and_a_required_field_left_out_stop
     picture = {"docs/" + meta["image"]: photo.getvalue()}
     result = build_with(tmp_path / "all", {"docs/blog/posts/all.md": post(meta), **picture})
     assert result.returncode == 0, result.output
+    omitted = json.loads((as_written.site / EDITOR_CONFIG).read_text())["output"]["omit_empty_optional_fields"]
+    least = build_with(tmp_path / "least", {"docs/blog/posts/least.md": post(
+        _left_empty(post_fields.POST_FIELDS, meta, omitted))})
+    assert least.returncode == 0, least.output
     required = [name for name, field in form.items() if field["required"] and name != "body"]
     bare = {name: value for name, value in meta.items() if name not in required}
     assert_refused(build_with(tmp_path / "bare", {"docs/blog/posts/bare.md": post(bare), **picture}),
@@ -220,7 +238,7 @@ def test_the_author_writes_an_article_with_a_photo_in_the_editor_and_what_it_sav
     link = field("sources.0.url").locator("input").first
     link.fill("http://example.org/study")
     page.get_by_role("button", name="Save").click()
-    expect(field("sources.0.url")).to_contain_text("An address starting with https://")
+    expect(field("sources.0.url").get_by_role("alert")).to_contain_text("An address starting with https://")
     link.fill(ARTICLE["sources.0.url"])
     _tick(field("authors").get_by_role("checkbox", name="fede"))
     _tick(field("categories").get_by_role("checkbox", name="Living with dystonia"))

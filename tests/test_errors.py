@@ -32,7 +32,7 @@ def _gif_with_a_note() -> bytes:
 # case: (edits to a copy of the project, the texts of the message the build stops with)
 BAD_INPUT = {
     "front-matter-not-yaml": ({BAD: "---\ntitle: Bad: post\n  description: x\n---\n\n# Bad\n"},
-                              f"{BAD}: the front matter is not valid at line"),
+                              f"{BAD}: the front matter is not valid at line 2"),  # the file's line
     "page-front-matter-not-yaml": ({BAD_PAGE: "---\ntitle: [unclosed\n---\n\n# Bad\n"},
                                    f"{BAD_PAGE}: the front matter is not valid"),
     "impossible-date": ({BAD: post_markdown("bad").replace("created: 2024-03-01", "created: 2026-02-30")},

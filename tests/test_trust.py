@@ -186,6 +186,8 @@ ARTICLE_FIELDS = {
     "half-a-reviewer": (bad_post(medical_reviewer={"name": "Dr X"}), f"{BAD}: `medical_reviewer:` needs both"),
     "source-without-link": (bad_post(sources=[{"title": "A"}]),
                             f"{BAD}: `sources:` item 1 needs a `url:` or a `citation:`"),
+    "source-over-plain-http": (bad_post(sources=[{"title": "A", "url": "http://example.org/study"}]),
+                               f"{BAD}: `sources:` item 1: the url 'http://example.org/study' must start with https://."),
     "authors-as-text": (bad_post(authors="fede"), f"{BAD}: `authors:` is 'fede', but it must be a list"),
     "unknown-category-as-text": (bad_post(categories="Health"),  # not suggesting `- Health`, not allowed either
                                  f"{BAD}: `categories:` is 'Health', but it must be a list, one per line; "

@@ -76,7 +76,6 @@ def pytest_xdist_auto_num_workers(config) -> int | None:
     return cores + 1
 
 
-
 @pytest.fixture(scope="session")
 def run_folder(tmp_path_factory, worker_id) -> Path:
     """A folder every worker of this run shares (pytest-xdist gives each its own tmp)."""

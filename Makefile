@@ -56,15 +56,15 @@ check-reviews: $(VENV)/.installed-site
 
 .PHONY: audit  ## Lighthouse on the key pages (mobile and desktop): a table and audit-report.json
 audit: $(VENV)/.installed-test node_modules/.installed
-	$(BIN)/python -m tests.audit
+	$(BIN)/python -m scripts.audit
 
 .PHONY: check-links-external  ## check links to other sites (retries, a week's cache); never blocks
 check-links-external: $(VENV)/.installed-test
-	$(BIN)/python -m tests.external_links
+	$(BIN)/python -m scripts.external_links
 
 .PHONY: bench  ## build time and memory at 10, 100 and 500 posts, against plain Material
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m scripts.bench
 
 .PHONY: lock  ## re-resolve requirements/*.txt from pyproject.toml (after changing a pin)
 lock: $(VENV)/.installed-test

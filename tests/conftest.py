@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +33,6 @@ from tests.grown_site import empty_project, grown_project
 from tests.site_build import REPO, build
 from tests.site_model import SourceSite, source_site
 from tests.static_server import serve
-
-# The hooks' helpers (hfd.*) are tested directly too.
-sys.path.insert(0, str(REPO / "hooks"))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 VARIANTS = ["as-written", "grown", "publication-day", "empty"]

@@ -78,7 +78,7 @@ def _missing(site: Path, base: str, address: str, own) -> str | None:
     parts = urlsplit(urljoin(base, address))
     if parts.scheme in ("http", "https") or parts.netloc:
         if (parts.scheme, parts.netloc) != (own.scheme, own.netloc) or not own.netloc:
-            return None  # another host's: tests/test_external_links.py
+            return None  # another host's: tests/test_tools.py
         if not parts.path.startswith(own.path or "/"):
             return "outside the site's address"
         path = "/" + parts.path.removeprefix(own.path or "/")

@@ -7,16 +7,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from unittest import mock
 from urllib.parse import unquote
-
-from tests.site_build import REPO
-
-sys.path.insert(0, str(REPO / "hooks"))  # the build's helpers, as `hfd.*`
 
 
 @dataclass(frozen=True)

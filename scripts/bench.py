@@ -94,7 +94,7 @@ def measure(config: Path, site: Path) -> dict:
     # Output goes to files: a full pipe would stall the build we are timing.
     with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "tests.bench", "--child", str(config), str(site)],
+        child = subprocess.Popen([sys.executable, "-m", "scripts.bench", "--child", str(config), str(site)],
                                  cwd=REPO, env=env, stdout=out_file, stderr=err_file, text=True)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started

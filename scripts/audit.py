@@ -15,7 +15,7 @@ import sys
 
 from mkdocs.config import load_config
 
-from tests.bench import spread
+from scripts.bench import spread
 from tests.lighthouse import audit_pages
 from tests.site_build import REPO, built_site
 from tests.site_pages import one_page_of_each_template

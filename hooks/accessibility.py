@@ -8,6 +8,8 @@ that have no block to extend, so the names are added to the written HTML. Each
 replacement names exactly one piece of Material's markup (NAMES); if Material writes
 the element otherwise (an upgrade), the build stops naming the template.
 
+Each id stands once on a page, or the build stops: a label or a link finds the first.
+
 Each heading's "¶" permalink (the toc extension's) is a small Tab stop before every
 section: on a phone, 9 of an article's first 22. They keep working with a mouse and
 the table of contents links to every section, so they are taken out of the Tab order.
@@ -16,6 +18,7 @@ the table of contents links to every section, so they are taken out of the Tab o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -69,6 +72,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 @event_priority(10)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _refuse_an_id_twice(output, page)
     return _mark_lone_links(_name(output, page.file.dest_uri))
 
 
@@ -91,6 +95,27 @@ def _name(html: str, where: str) -> str:
                     f"where hooks/accessibility.py names {unnamed.markup!r}. Update NAMES there to "
                     "the new markup (a question for whoever maintains the site).")
     return html
+
+
+# An element's id, in a start tag as the templates and Markdown write it (quoted).
+_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=(["'])(.*?)\1""")
+
+
+def _refuse_an_id_twice(html: str, page: Page) -> None:
+    """Each id once a page: a label (aria-labelledby), a link's #part and the skip link
+    find the first, so a heading given a template's id ({ #hfd-cta-title }, or words
+    that make it) would take the call-to-action's name for screen readers."""
+    seen = Counter(match[2] for match in _ID.finditer(html))
+    twice = [name for name, count in seen.items() if count > 1]
+    if twice:
+        where = page.file.dest_uri if page.file.generated_by else f"docs/{page.file.src_uri}"
+        written = Counter(match[2] for match in _ID.finditer(page.content or ""))[twice[0]]
+        whose = ("the site's templates use it too" if written < seen[twice[0]]
+                 else "two parts of the page are given it")
+        raise PluginError(
+            f"Some pages need fixing before the site can be built:\n  - {where}: the id '{twice[0]}' is "
+            f"on the page twice ({whose}); give the heading other words, or another id "
+            "({ #another-name }).")
 
 
 # A link that is all of its paragraph or list item ("Go to the home page", a list of

@@ -36,13 +36,14 @@ from mkdocs.utils import get_relative_url
 
 from hfd.blog import escape_markdown, has_title_line, is_post
 from hfd.links import private_links
+from hfd.page_scripts import own_hosts
 from hfd.pictures import fit_images, mark_credits
 from hfd.publishing import (THIS_BUILD, linked_unpublished, nav_to_unpublished, pictures_only_for,
                             redirects_to_unpublished, shared_addresses, unpublished_posts)
 from hfd.slugs import is_default, post_slug
 
 DEFAULT_LATEST_POSTS = 5
-_state: dict = {"command": "build", "env": None}
+_state: dict = {"command": "build", "env": None, "own_hosts": ()}
 
 # -----------------------------------------------------------------------------
 # Hooks, in the order they run
@@ -59,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     blog = config.plugins.get("material/blog")
     if blog is not None and is_default(blog.config.post_slugify):  # mkdocs.yml names none
         blog.config.post_slugify = post_slug  # Material's internals: ARCHITECTURE.md
+    _state["own_hosts"] = own_hosts(config)  # read once a build, not for each list page
     return config
 
 
@@ -122,7 +124,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         context["latest_posts"] = blog.blog.posts[:count] if blog else []
     for excerpt in context.get("posts") or []:
         excerpt.content = private_links(fit_images(mark_credits(excerpt.content), page.url),
-                                        config.site_url)
+                                        _state["own_hosts"])
     return context
 
 

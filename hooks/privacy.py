@@ -36,7 +36,7 @@ from hfd import built_pages
 from hfd.editor import EDITOR_DIR, EDITOR_POLICY, is_editor_page
 from hfd.hosting import HEADERS_FILE, content_security_policy, headers_file, script_hashes, with_meta_policy
 from hfd.links import private_links
-from hfd.page_scripts import check_pages
+from hfd.page_scripts import check_pages, own_hosts
 from hfd.published_files import files_problems, site_problems
 from hfd.templates import redirect_pages
 from hfd.video import embed_videos
@@ -47,6 +47,7 @@ from hfd.video import embed_videos
 
 
 _command = {"name": "build"}
+_own_hosts: dict = {"hosts": ()}  # this build's (hfd.page_scripts.own_hosts): read once, not for each page
 
 
 @event_priority(-10)
@@ -59,12 +60,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems = files_problems(files, config)
     if problems:
         raise PluginError("Some files cannot be published:\n" + "\n".join(problems))
+    _own_hosts["hosts"] = own_hosts(config)
     return files
 
 
 @event_priority(50)  # after the author's checks (90): the placeholder brings its script
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return private_links(embed_videos(html, page), config.site_url)
+    return private_links(embed_videos(html, page), _own_hosts["hosts"])
 
 
 @event_priority(-30)  # once every page is written (feeds and the blog's pages included)

@@ -106,7 +106,7 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         f"![A window with morning light falling across a chair.](../../{PHOTO})\n\n"
         "/// caption\nMorning light by the window.\n\nCredit: Photo by the author, taken with her phone.\n///\n"
     )
-    video = "[A short talk about dystonia](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }"
+    video = '[A short talk: "hands & voice"](https://www.youtube.com/watch?v=abcdefghijk){ .youtube }'
     flat_date = post_markdown("flat-date-and-a-video", title="A talk, and a date written flat",
                      body=f"Intro to the talk.\n\n<!-- more -->\n\n{video}\n\nAfter the video.\n")
     flat_date = flat_date.replace("date:\n  created: 2024-03-01\n", "date: 2024-03-05\n")

@@ -27,8 +27,9 @@ def _all_html(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def _is_redirect(path: Path) -> bool:
-    return '<meta http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]
+def _is_redirect(path: Path) -> bool:  # a real element, not words in a comment or a title
+    return ('http-equiv="refresh"' in path.read_text(encoding="utf-8")
+            and _parse(path).find("meta", attrs={"http-equiv": "refresh"}) is not None)
 
 
 @lru_cache(maxsize=None)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from tests.conftest import NOW
 from tests.site_build import REPO, build, copy_project
 from tests.site_model import source_site
+from tests.site_pages import redirect_pages
 from tests.test_feeds import FEEDS
 
 CLEAR_MESSAGES = (
@@ -103,7 +104,7 @@ def test_any_post_builds_a_correct_site_or_fails_clearly(repo_site, fields, data
         expected = call_to_action(repo_site.config)
         # With what the build learnt of each page's visible text (.cache/, keyed by the
         # page's HTML and the classes its stylesheets hide): judged alike, read once.
-        for page in read_site(site, str(project / "mkdocs.yml")):
+        for page in read_site(site, str(project / "mkdocs.yml"), frozenset(redirect_pages(site))):
             if page.editor:  # the one exception (hfd.editor), for no reader
                 continue
             assert repo_site.disclaimer in page.text, page.dest

@@ -86,6 +86,7 @@ HIDING_WRAPPERS = {
     "aria-hidden": ('<div aria-hidden="true">{}</div>', 'has aria-hidden="true"'),
     "display-none": ('<div style="display: none">{}</div>', "has a style that hides it"),
     "opacity-0": ('<div style="opacity: 0">{}</div>', "has a style that hides it"),
+    "opacity-faint": ('<div style="opacity: 0.05">{}</div>', "has a style that hides it"),
     "font-size-0": ('<div style="font-size:0">{}</div>', "has a style that hides it"),
     "material-toggle-class": ('<div class="md-toggle">{}</div>', "has the class 'md-toggle'"),
     "material-option-class": ('<div class="md-option">{}</div>', "has the class 'md-option'"),

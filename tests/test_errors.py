@@ -38,6 +38,9 @@ BAD_INPUT = {
     "impossible-date": ({BAD: post_markdown("bad").replace("created: 2024-03-01", "created: 2026-02-30")},
                         f"{BAD}: the front matter holds a date that does not exist"),
     "missing-title": (bad_post(title=None), f"{BAD}: `title:` is missing"),
+    # Else the whole article, its pictures and videos, would be its teaser on the lists.
+    "no-teaser-break": ({BAD: post_markdown("bad", body="All of it, with no teaser line.\n")},
+                        "Couldn't find '<!-- more -->' in post 'blog/posts/bad.md'"),
     # The editor's Address field holds the same rule (hfd.post_fields.PLAIN_ADDRESS).
     "slug-with-loose-hyphens": (bad_post(slug="-neck--spasms-"), f"{BAD}: `slug:` is '-neck--spasms-'",
                                 "lowercase words (letters and digits) joined by single hyphens"),
@@ -73,6 +76,14 @@ BAD_INPUT = {
     "a-theme-class-among-others": (bad_post('<div class="note md-dialog" markdown>\nOver the page.\n</div>'),
                                    f"{BAD}: the class 'md-dialog' belongs to the theme"),
     "a-theme-id": (bad_post('<div id="__config">{}</div>'), f"{BAD}: the id '__config' belongs to the theme"),
+    # The call-to-action is named by the first element with its title's id.
+    "a-templates-id": (bad_post("## A heading { #hfd-cta-title }\n\nText."),
+                       f"{BAD}: the id 'hfd-cta-title' is on the page twice (the site's templates use it too)"),
+    "an-element-left-open": (bad_post('Some <small class="s1">small text.'), f"{BAD}: close the <small> element"),
+    # MkDocs' older form of settings, which no check would read: printed raw into every page.
+    "settings-without-dashes": (
+        {BAD_PAGE: 'title: Bad\nsubtitle: <meta name="referrer" content="unsafe-url">\n\n# Bad\n\nText.\n'},
+        f"{BAD_PAGE}: its first line, 'title: Bad', reads as a setting"),
     "srcset-from-another-site": (bad_post('<picture><source srcset="//example.org/a.webp 2x">'
                                           '<img src="../../assets/images/logo.svg" alt="Logo"></picture>'),
                                  f"{BAD}: the picture '//example.org/a.webp 2x'"),
@@ -253,6 +264,7 @@ ALLOWED_CONSTRUCTS = {
         "figure blockquote",
     "A ~~mistake~~ and H~2~O :material-heart:\n\n```python\nprint(1)\n```": ".twemoji svg",
     "[an old page](http://example.org/page)": "a[href^='http:']",
+    "[a partner](http:example.org/partner)": "a[href='http:example.org/partner'][rel~=noreferrer]",  # a browser's http://
     "[Book a consultation](../../consultation.md){ .md-button }": "a.md-button",
 }
 
@@ -265,8 +277,8 @@ def test_what_markdown_writes_builds_settings_show_as_text_and_a_plain_http_link
         "mkdocs.yml": [("label: Hope for Dystonia's paid coaching service", f"label: {label}"),
                        ("  cta_vocabulary: >-\n", "  cta_vocabulary: >-\n    fish chips 3\n")]})
     assert result.returncode == 0, result.output
-    assert ("WARNING -  docs/blog/posts/allowed.md: the link 'http://example.org/page' is not "
-            "secure; use https://") in result.output
+    for link in ("http://example.org/page", "http:example.org/partner"):
+        assert f"WARNING -  docs/blog/posts/allowed.md: the link '{link}' is not secure; use https://" in result.output
     page = BeautifulSoup((tmp_path / "site/blog/allowed/index.html").read_text(), "html.parser")
     assert [shown for shown in ALLOWED_CONSTRUCTS.values() if not page.select_one(f"article {shown}")] == []
     assert page.select_one(".hfd-cta__label").get_text() == label

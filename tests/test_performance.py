@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import IN_CI, lighthouse_reports
 from tests.lighthouse import SCORED_IN_TESTS, unavailable
 from tests.site_build import MATERIAL
-from tests.site_pages import TEMPLATE_KINDS
+from tests.site_pages import TEMPLATE_KINDS, html_pages, soup
 
 pytestmark = pytest.mark.browser
 
@@ -89,6 +89,17 @@ def test_nothing_moves_while_a_page_arrives_on_a_slow_phone(tab, sample_pages):
     for page, sample in zip(tabs, sample_pages):
         # Shifts are only recorded where the page is drawn.
         assert page.evaluate("[document.visibilityState, window.__shifts]") == ["visible", []], sample
+
+
+def test_the_first_paint_waits_until_the_call_to_action_and_the_footer_have_arrived(site):
+    # The element the render-blocking <link rel="expect"> names comes after them: what
+    # arrives after the first paint, on a slow phone, moves the page or is not yet there.
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        expect = soup(site, page).select_one('link[rel="expect"][blocking="render"]')
+        assert expect, page
+        end = html.index(f'id="{expect["href"].removeprefix("#")}"')
+        assert end > max(html.rindex('class="hfd-cta'), html.rindex("</footer>")), page
 
 
 def test_tables_come_wrapped_as_materials_script_wraps_them():

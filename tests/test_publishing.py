@@ -98,6 +98,17 @@ def test_a_post_scheduled_for_later_is_checked_when_pushed_on_the_site_of_its_da
     assert not [post for post in later.source.unpublished_posts if post.meta.get("draft") is not True]
 
 
+def test_a_workflow_step_fails_when_any_command_of_a_pipe_fails():
+    # Actions runs `bash -e` without pipefail: `make build | tee build.log` would pass a
+    # failed build, and the plain summary of what to fix (if: failure()) would not run.
+    for workflow in sorted((REPO / ".github/workflows").glob("*.yml")):
+        for job, steps in ((name, job["steps"]) for name, job in yaml.safe_load(workflow.read_text())["jobs"].items()):
+            for step in steps:
+                piped = re.search(r"[^|]\|[^|]", step.get("run", ""))
+                assert not piped or "set -o pipefail" in step["run"] or "pipefail" in step.get("shell", ""), \
+                    f"{workflow.name}, job {job}: {step.get('name') or step['run']}"
+
+
 def test_the_daily_publishing_run_only_builds_and_publishes():
     jobs = WORKFLOW["jobs"]
     assert "schedule" in jobs["test"]["if"] and "!=" in jobs["test"]["if"], "no tests in the daily run"

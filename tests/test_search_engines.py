@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -13,6 +14,7 @@ from pictures import PHONE_ONLY
 
 from tests import schema_org
 from tests.conftest import BROWSED
+from tests.site_build import build_with
 from tests.site_pages import html_pages, redirect_pages, soup, url_of
 
 SITE = "https://www.hopefordystonia.com/"
@@ -27,12 +29,25 @@ def test_every_page_has_a_unique_title_and_description(site):
     titles, descriptions = Counter(), Counter()
     for path in html_pages(site):
         page = soup(site, path)
+        assert len(page.head.find_all("title")) == 1, path
         titles[page.title.string.strip()] += 1
         description = _meta(page, name="description")
         assert description and len(description) > 30, path
         descriptions[description] += 1
     assert [t for t, n in titles.items() if n > 1] == []
     assert [d for d, n in descriptions.items() if n > 1] == []
+
+
+def test_a_title_taken_from_a_pages_heading_stays_text_in_the_head(tmp_path):
+    # A page without `title:`, under a nav entry without one: Material prints its heading
+    # through `striptags`, which turns the text `&lt;` back into markup.
+    heading = 'Privacy &lt;/title&gt;&lt;link rel="stylesheet" href="x.css"&gt; &amp; more'
+    result = build_with(tmp_path, {"docs/privacy.md": [("title: Privacy\n", ""), ("# Privacy\n", f"# {heading}\n")],
+                                   "mkdocs.yml": ("      - Privacy: privacy.md", "      - privacy.md")})
+    assert result.returncode == 0, result.output
+    head = soup(tmp_path / "site", "privacy/index.html").head
+    assert [title.string.split(" - ")[0] for title in head.find_all("title")] == [html.unescape(heading)]
+    assert head.find("link", href="x.css") is None
 
 
 def test_every_page_declares_its_language_and_canonical_address(site):

@@ -63,6 +63,9 @@ RESERVED_CLASSES = ("md-",)
 AUTHOR_THEME_CLASSES = {"md-button", "md-button--primary"}
 
 
+UNCLOSED = "</>"  # Refused.attribute of an element left open
+
+
 @dataclass(frozen=True)
 class Refused:
     tag: str
@@ -70,6 +73,9 @@ class Refused:
     value: str = ""
 
     def __str__(self) -> str:
+        if self.attribute == UNCLOSED:
+            return (f"close the <{self.tag}> element where it ends (</{self.tag}>): left open, it "
+                    "runs on into the call-to-action and the footer below the page.")
         if self.attribute is None:
             return (f"remove the <{self.tag}> element: pages hold only what Markdown writes "
                     "(text, links, pictures, tables, figures); for a video, use "
@@ -106,19 +112,27 @@ def judge(html: str, allowed: dict[str, set[str]] = ALLOWED) -> tuple[list[Refus
     if "<" not in html:
         return [], []
     written, links = _read(html)
-    removed = written - _read(_CLEANERS[id(allowed)].clean(html))[0]
+    cleaned = _read(_CLEANERS[id(allowed)].clean(html))[0]
+    removed = [entry for entry in written - cleaned if entry[1] != UNCLOSED]  # an end tag is no refusal
     tags = {tag for tag, attribute, _value in removed if attribute is None}
+    # An element the cleaner had to close, which the page leaves open (not one it adds
+    # whole, as a table's <tbody>).
+    added = cleaned - written
+    unclosed = [(tag, UNCLOSED, "") for tag, attribute, _value in added
+                if attribute == UNCLOSED and added[tag, UNCLOSED, ""] > added[tag, None, ""]]
     return list(dict.fromkeys(
-        Refused(*entry) for entry in removed
+        Refused(*entry) for entry in [*removed, *unclosed]
         if entry[1] is None or entry[0] not in tags  # an element refused: not its attributes too
     )), links
 
 
 def _read(html: str) -> tuple[Counter, list[str]]:
     """Each start tag, and each of its attributes with its value, as browsers read them;
-    the links' addresses."""
+    each end tag (as (tag, UNCLOSED, "")); the links' addresses."""
     found, links = Counter(), []
     for token in HTMLTokenizer(html):
+        if token["type"] == tokenTypes["EndTag"] or token.get("selfClosing"):  # <path/> in a drawing
+            found[(token["name"], UNCLOSED, "")] += 1
         if token["type"] == tokenTypes["StartTag"]:
             name, attributes = token["name"], token["data"]
             found[(name, None, "")] += 1

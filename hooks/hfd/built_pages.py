@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from hfd import visible_text
 from hfd.editor import is_editor_page
 from hfd.page_cache import PageCache
+from hfd.templates import redirect_pages
 from hfd.visible_text import hidden_classes, text_of, visible_tree
 
 _LINK = re.compile(r"<link\b[^>]*>", re.I)
@@ -67,17 +68,19 @@ def visible_pages(config: MkDocsConfig) -> list[VisiblePage]:
     """Every HTML page under site/, read and judged once per build."""
     site = Path(config.site_dir)
     if _read["site"] != site or _read["pages"] is None:
-        _read["site"], _read["pages"] = site, read_site(site, config.config_file_path)
+        _read["site"], _read["pages"] = site, read_site(site, config.config_file_path, frozenset(redirect_pages))
     return _read["pages"]
 
 
-def read_site(site: Path, config_file: str | None = None) -> list[VisiblePage]:
+def read_site(site: Path, config_file: str | None = None, redirects: frozenset[str] = frozenset()) -> list[VisiblePage]:
     """Every HTML page under `site`, its text as visible with the stylesheets it links
-    (kept in .cache/ beside `config_file` for the next build, when given)."""
+    (kept in .cache/ beside `config_file` for the next build, when given). `redirects`:
+    the pages the build wrote to send readers on (hfd.templates.redirect_pages), known by
+    where they were written, never by what a page holds."""
     versions = f"html5lib {html5lib.__version__} lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"
     cache = PageCache(config_file, "visible-text", code=[Path(__file__), Path(visible_text.__file__)],
                       salt=versions)
-    pages = [_visible(path, site, cache) for path in sorted(site.rglob("*.html"))]
+    pages = [_visible(path, site, cache, redirects) for path in sorted(site.rglob("*.html"))]
     cache.save()
     return pages
 
@@ -102,13 +105,12 @@ def page_hidden_classes(html: str, path: Path, site: Path) -> frozenset[str]:
     return hidden_classes(files, tuple(_STYLE.findall(html)))
 
 
-def _visible(path: Path, site: Path, cache: PageCache) -> VisiblePage:
+def _visible(path: Path, site: Path, cache: PageCache, redirects: frozenset[str]) -> VisiblePage:
     html = path.read_text(encoding="utf-8")
     dest = path.relative_to(site).as_posix()
-    redirect = '<meta http-equiv="refresh"' in html[:4000]
     hidden = page_hidden_classes(html, path, site)
     text, links = cache.get(f"{html}\0{' '.join(sorted(hidden))}", lambda: _seen(html, hidden))
-    return VisiblePage(dest, text, tuple((words, href) for words, href in links), redirect,
+    return VisiblePage(dest, text, tuple((words, href) for words, href in links), dest in redirects,
                        is_editor_page(dest, html))
 
 

@@ -6,7 +6,7 @@
 - Headings go down one level at a time (screen readers move from one to the next); an
   article's heading is its `title:` (lists, feeds and search show the title).
 - Every footnote mark has its note.
-- A plain http:// link is allowed but worth a warning.
+- A plain http:// link (or http:host) is allowed but worth a warning.
 Each problem names the file and what to do.
 """
 
@@ -34,7 +34,7 @@ def unsafe_problems(html: str, source: str) -> tuple[list[str], list[str]]:
     """(problems that stop the build, warnings) for the page from `source`."""
     refused, links = judge(html)
     warnings = [f"{source}: the link '{url.strip()}' is not secure; use https:// if the site offers it."
-                for url in dict.fromkeys(links) if url.strip().lower().startswith("http://")]
+                for url in dict.fromkeys(links) if re.match(r"\s*http:", url, re.I)]  # "http:host" too
     return [f"  - {source}: {refusal}" for refusal in refused], warnings
 
 

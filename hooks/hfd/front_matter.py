@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from hfd import post_fields
 from hfd.post_fields import field
@@ -72,6 +72,12 @@ def _read_front_matter(path: str, _mtime_ns: int, _size: int) -> tuple[dict, str
     except UnicodeDecodeError:
         return {}, "the file is not UTF-8 text; save it as UTF-8."
     match = YAML_RE.match(text)
+    if not match and get_data(text)[1]:  # MkDocs' older form: settings without `---` lines
+        first = text.lstrip("\ufeff").splitlines()[0].strip()
+        return {}, (f"its first line, '{first}', reads as a setting: without `---` lines around them, "
+                    "MkDocs takes the lines up to the first blank line as settings, unchecked, and does "
+                    "not show them. Put settings between two `---` lines; if it is text, start the page "
+                    "with its heading (`# Title`).")
     if not match:
         return {}, "no front matter; start the file with the block between `---` lines."
     try:

@@ -5,7 +5,8 @@ window. Applied to every page's content and to the excerpts of the blog's lists.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from hfd.page_scripts import names_another_host
 
 _LINK = re.compile(r"<a\b([^>]*)>", re.I)
 _HREF = re.compile(r"""\bhref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
@@ -13,16 +14,16 @@ _REL = re.compile(r"""\brel\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _PRIVATE = ("noopener", "noreferrer")
 
 
-def private_links(html: str, site_url: str) -> str:
-    own_host = urlsplit(site_url or "").netloc
-    return _LINK.sub(lambda link: _private(link, own_host), html)
+def private_links(html: str, own_hosts: tuple[str, ...]) -> str:
+    """Each link to a host not among `own_hosts` (hfd.page_scripts.own_hosts), as a
+    browser reads its address ("http:host" too), made private."""
+    return _LINK.sub(lambda link: _private(link, own_hosts), html)
 
 
-def _private(link: re.Match, own_host: str) -> str:
+def _private(link: re.Match, own_hosts: tuple[str, ...]) -> str:
     attributes = link[1]
     href = _HREF.search(attributes)
-    host = urlsplit(href[2]).netloc if href else ""
-    if not host or host == own_host:
+    if not (href and names_another_host(href[2], own_hosts)):
         return link[0]
     rel = _REL.search(attributes)
     if rel is None:

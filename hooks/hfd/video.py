@@ -55,7 +55,7 @@ def _placeholder(link: re.Match, page) -> str:
 
 def placeholder(video_id: str, title_html: str) -> str:
     """The player's placeholder for the video `video_id`, titled `title_html`."""
-    title = re.sub(r"<[^>]+>", "", title_html).strip()
+    title = html.unescape(re.sub(r"<[^>]+>", "", title_html)).strip()  # text, escaped once below
     watch = f"https://www.youtube.com/watch?v={video_id}"
     return (
         f'<figure class="hfd-video" data-hfd-video="{video_id}" data-hfd-video-title="{html.escape(title)}">\n'

@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from html5lib._tokenizer import HTMLTokenizer
+from html5lib.constants import tokenTypes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -97,21 +99,23 @@ def _name(html: str, where: str) -> str:
     return html
 
 
-# An element's id, in a start tag as the templates and Markdown write it (quoted).
-_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=(["'])(.*?)\1""")
+# An id as the site's templates write it (quoted); what the author wrote is read as a
+# browser reads it (any case, unquoted, character references).
+_TEMPLATE_ID = re.compile(r'\sid="([^"]*)"')
 
 
 def _refuse_an_id_twice(html: str, page: Page) -> None:
     """Each id once a page: a label (aria-labelledby), a link's #part and the skip link
     find the first, so a heading given a template's id ({ #hfd-cta-title }, or words
     that make it) would take the call-to-action's name for screen readers."""
-    seen = Counter(match[2] for match in _ID.finditer(html))
-    twice = [name for name, count in seen.items() if count > 1]
+    content = page.content or ""
+    written = Counter(token["data"]["id"] for token in HTMLTokenizer(content)
+                      if token["type"] == tokenTypes["StartTag"] and "id" in token["data"])
+    templates = Counter(_TEMPLATE_ID.findall(html.replace(content, "", 1)))
+    twice = [name for name, count in written.items() if count > 1 or name in templates]
     if twice:
         where = page.file.dest_uri if page.file.generated_by else f"docs/{page.file.src_uri}"
-        written = Counter(match[2] for match in _ID.finditer(page.content or ""))[twice[0]]
-        whose = ("the site's templates use it too" if written < seen[twice[0]]
-                 else "two parts of the page are given it")
+        whose = "the site's templates use it too" if twice[0] in templates else "two parts of the page are given it"
         raise PluginError(
             f"Some pages need fixing before the site can be built:\n  - {where}: the id '{twice[0]}' is "
             f"on the page twice ({whose}); give the heading other words, or another id "

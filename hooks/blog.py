@@ -21,8 +21,8 @@ Steps, in build order:
 5. on_page_context, just before the page's template: each post gets its byline
    (partials/byline.html) under its title; the home page the newest posts
    (partials/latest-posts.html); the teasers of the blog's lists, which the blog plugin
-   renders from Markdown alone, what a post's page gets: pictures sized, credit lines,
-   private links.
+   renders from Markdown alone, what a post's page gets: pictures sized, credit lines
+   (their links are made private with the whole page's, hooks/privacy.py).
 """
 
 from __future__ import annotations
@@ -35,15 +35,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from hfd.blog import escape_markdown, has_title_line, is_post
-from hfd.links import private_links
-from hfd.page_scripts import own_hosts
 from hfd.pictures import fit_images, mark_credits
 from hfd.publishing import (THIS_BUILD, linked_unpublished, nav_to_unpublished, pictures_only_for,
                             redirects_to_unpublished, shared_addresses, unpublished_posts)
 from hfd.slugs import is_default, post_slug
 
 DEFAULT_LATEST_POSTS = 5
-_state: dict = {"command": "build", "env": None, "own_hosts": ()}
+_state: dict = {"command": "build", "env": None}
 
 # -----------------------------------------------------------------------------
 # Hooks, in the order they run
@@ -60,7 +58,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     blog = config.plugins.get("material/blog")
     if blog is not None and is_default(blog.config.post_slugify):  # mkdocs.yml names none
         blog.config.post_slugify = post_slug  # Material's internals: ARCHITECTURE.md
-    _state["own_hosts"] = own_hosts(config)  # read once a build, not for each list page
     return config
 
 
@@ -123,8 +120,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         # The blog plugin keeps its posts sorted newest first (pinned posts on top).
         context["latest_posts"] = blog.blog.posts[:count] if blog else []
     for excerpt in context.get("posts") or []:
-        excerpt.content = private_links(fit_images(mark_credits(excerpt.content), page.url),
-                                        _state["own_hosts"])
+        excerpt.content = fit_images(mark_credits(excerpt.content), page.url)  # links: hooks/privacy.py
     return context
 
 

@@ -46,7 +46,7 @@ MIN_LABEL_WORDS = 2
 @event_priority(80)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = (empty_problems(config.extra) + label_problems(config.extra) + claim_problems(config.extra)
-                + vocabulary_problems(config.extra))
+                + vocabulary_problems(config.extra) + negation_problems(config.extra))
     if problems:
         raise PluginError(
             "The booking call-to-action and the reading aids must say what they are and make "
@@ -162,6 +162,28 @@ def vocabulary_problems(extra: dict) -> list[str]:
                             "or promise, add them to extra.cta_vocabulary; if they do, reword it, e.g. "
                             f"'{CLAIM_EXAMPLE}'.")
     return problems
+
+
+# Words the wording may use only to say what the service is not ("Coaching is not
+# medical care", "not a medical aid"): the vocabulary allows words, and these words
+# alone, without the "not", make the claim ("Our coaching is medical care").
+NEGATED_ONLY = ("medical",)
+
+
+def negation_problems(extra: dict) -> list[str]:
+    """Each setting of the call-to-action, or of the reading aids, that uses a word of
+    NEGATED_ONLY without a negation just before it ("not", or "not a")."""
+    problems = []
+    for setting, text in _wording(extra).items():
+        for said in readings(text):
+            for at, word in enumerate(said):
+                before = said[max(0, at - 2):at]
+                if word in NEGATED_ONLY and not (before[-1:] and before[-1] in NEGATIONS or len(before) == 2
+                                                 and before[0] in NEGATIONS and before[1] in ("a", "an")):
+                    problems.append(f"  - {setting} says '{word}' without 'not' before it: {text!r}; the "
+                                    "call-to-action and the reading aids name medical care only to say what "
+                                    "they are not, e.g. 'Coaching is not medical care.'")
+    return list(dict.fromkeys(problems))
 
 
 def _wording(extra: dict) -> dict[str, str]:

@@ -8,9 +8,11 @@ Steps, in build order:
    each is of a kind the build knows how to check, and each drawing (SVG) is only a
    drawing, or no build (hfd.published_files, hfd.drawings).
 2. on_page_content: a `{ .youtube }` link becomes a placeholder that loads nothing
-   from YouTube until the reader presses play (hfd.video); links to other sites get
-   rel="noopener noreferrer" (hfd.links), so they learn nothing of the reader's visit.
-3. on_post_build, once every page is written: only the project's own scripts run on
+   from YouTube until the reader presses play (hfd.video).
+3. on_post_page and on_post_template, each page as written: every link to another
+   site, whatever wrote it (the text, a teaser, the navigation, the footer), gets
+   rel="noopener noreferrer" (hfd.links), so it learns nothing of the reader's visit.
+4. on_post_build, once every page is written: only the project's own scripts run on
    its pages, and only the site's redirect pages send readers on, or no build
    (hfd.page_scripts); the Content-Security-Policy, allowing those inline scripts by
    their hashes, goes to `_headers` (Netlify, Cloudflare Pages) with the other
@@ -66,7 +68,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(50)  # after the author's checks (90): the placeholder brings its script
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return private_links(embed_videos(html, page), _own_hosts["hosts"])
+    return embed_videos(html, page)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return private_links(output, _own_hosts["hosts"])
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return private_links(output, _own_hosts["hosts"]) if template_name.endswith(".html") else output  # 404
 
 
 @event_priority(-30)  # once every page is written (feeds and the blog's pages included)

@@ -148,7 +148,7 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
         "a-reviewed-article": post_markdown(
             "a-reviewed-article", title="A reviewed article", date={"created": "2024-03-20"},
             last_reviewed="2024-03-20", next_review="2099-01-01",
-            medical_reviewer={"name": "Dr Example Reviewer", "credentials": "MD, neurologist"}, links=["about.md"],
+            medical_reviewer={"name": "Dr Example Reviewer", "credentials": "MD, neurologist"}, links=["about.md", {"A guide elsewhere": "https://example.org/guide"}],
             sources=[{"title": "A study", "url": "https://example.org/study"},
                      {"title": "A book", "citation": "Publisher, 2020"}]),
         "a-scheduled-post": post_markdown(

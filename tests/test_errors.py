@@ -79,7 +79,16 @@ BAD_INPUT = {
     # The call-to-action is named by the first element with its title's id.
     "a-templates-id": (bad_post("## A heading { #hfd-cta-title }\n\nText."),
                        f"{BAD}: the id 'hfd-cta-title' is on the page twice (the site's templates use it too)"),
+    "a-templates-id-in-raw-html": (bad_post('<span class="a>b" ID = hfd-cta-title>Free</span>'),
+                                   f"{BAD}: the id 'hfd-cta-title' is on the page twice"),
     "an-element-left-open": (bad_post('Some <small class="s1">small text.'), f"{BAD}: close the <small> element"),
+    "an-element-left-open-with-a-slash": (bad_post("The end.<strong/> Then more."),  # "/>" closes only in SVG
+                                          f"{BAD}: close the <strong> element"),
+    # Material prints a related link's title as written.
+    "related-link-with-markup": (bad_post(links=[{'More<meta name="referrer" content="unsafe-url">': "about.md"}]),
+                                 f"{BAD}: `links:` has the title"),
+    "related-link-elsewhere-without-https": (bad_post(links=[{"More": "//elsewhere.example/more"}]),
+                                             f"{BAD}: `links:` leads to '//elsewhere.example/more'"),
     # MkDocs' older form of settings, which no check would read: printed raw into every page.
     "settings-without-dashes": (
         {BAD_PAGE: 'title: Bad\nsubtitle: <meta name="referrer" content="unsafe-url">\n\n# Bad\n\nText.\n'},
@@ -265,6 +274,7 @@ ALLOWED_CONSTRUCTS = {
     "A ~~mistake~~ and H~2~O :material-heart:\n\n```python\nprint(1)\n```": ".twemoji svg",
     "[an old page](http://example.org/page)": "a[href^='http:']",
     "[a partner](http:example.org/partner)": "a[href='http:example.org/partner'][rel~=noreferrer]",  # a browser's http://
+    '<a title="a>b" href=https://example.org/raw>raw</a>': "a[href='https://example.org/raw'][rel~=noreferrer]",
     "[Book a consultation](../../consultation.md){ .md-button }": "a.md-button",
 }
 

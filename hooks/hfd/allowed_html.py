@@ -129,10 +129,13 @@ def judge(html: str, allowed: dict[str, set[str]] = ALLOWED) -> tuple[list[Refus
 def _read(html: str) -> tuple[Counter, list[str]]:
     """Each start tag, and each of its attributes with its value, as browsers read them;
     each end tag (as (tag, UNCLOSED, "")); the links' addresses."""
-    found, links = Counter(), []
+    found, links, foreign = Counter(), [], 0  # inside <svg> or <math>, where "/>" closes a tag
     for token in HTMLTokenizer(html):
-        if token["type"] == tokenTypes["EndTag"] or token.get("selfClosing"):  # <path/> in a drawing
-            found[(token["name"], UNCLOSED, "")] += 1
+        name, closes = token.get("name"), token.get("selfClosing")
+        if token["type"] == tokenTypes["EndTag"] or closes and (foreign or name in ("svg", "math")):
+            found[(name, UNCLOSED, "")] += 1  # a browser ignores "/>" on an HTML element: <em/> opens it
+        if name in ("svg", "math") and not closes:
+            foreign += 1 if token["type"] == tokenTypes["StartTag"] else -1 if foreign else 0
         if token["type"] == tokenTypes["StartTag"]:
             name, attributes = token["name"], token["data"]
             found[(name, None, "")] += 1

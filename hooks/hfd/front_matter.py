@@ -13,6 +13,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -365,9 +366,31 @@ def _theme_option_problems(meta: dict) -> list[str]:
         if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
             problems.append(f"`{name}:` is {_describe(value)}, but it must be {_KIND_WORDS[kind]}; correct it "
                             "or remove the line.")
+    if isinstance(meta.get("links"), list):
+        problems += _related_links_problems(meta["links"])
     if isinstance(meta.get("status"), str) and not _STATUS.match(meta["status"]):
         problems.append(f"`status:` is '{meta['status']}'; write a status's name, e.g. `status: new`, or "
                         "remove the line.")
+    return problems
+
+
+def _related_links_problems(items: list) -> list[str]:
+    """Material's related links (`links:`, a list like `nav:`): it prints their titles as
+    written, so plain text; each leads to a page's file or an https:// address."""
+    problems = []
+    for item in items:
+        for title, target in item.items() if isinstance(item, dict) else [(None, item)]:
+            if title is not None and MARKUP.search(str(title)):
+                problems.append(f"`links:` has the title {str(title)!r}, which pages would read as "
+                                "markup; write plain text.")
+            if isinstance(target, list):
+                problems += _related_links_problems(target)
+                continue
+            address = urlsplit(str(target).strip())
+            if not (address.scheme == "https" and address.netloc or not (address.scheme or address.netloc)
+                    and not str(target).strip().startswith(("/", "\\"))):
+                problems.append(f"`links:` leads to '{target}'; name a page's file (`about.md`) or a "
+                                "full https:// address.")
     return problems
 
 

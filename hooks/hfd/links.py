@@ -34,11 +34,12 @@ def private_links(page: str, own_hosts: tuple[str, ...]) -> str:
 
 
 def _private_in(text: str, own_hosts: tuple[str, ...]) -> str:
-    out, done = [], 0
+    out, done, tag_end = [], 0, 0
     for start in _LINK_START.finditer(text):
-        if start.start() < done:
+        if start.start() < tag_end:  # "<a" written inside the previous tag's attribute value
             continue
-        end, attributes = _start_tag(text, start.start() + 2)
+        tag_end, attributes = _start_tag(text, start.start() + 2)
+        end = tag_end
         href = attributes.get("href")
         if href is None or not names_another_host(html.unescape(href[0]), own_hosts):
             continue

@@ -144,7 +144,8 @@ def _sample_posts(today: dt.date, later: dt.date) -> dict[str, str]:
             date={"created": "2023-11-20"}, last_reviewed="2024-01-10",
             # A link to another site in the teaser: the lists of articles show it too.
             body=("Intro, with [a grip guide](https://example.org/grips).\n\n<!-- more -->\n\n"
-                  "A thicker pen helped me.[^pen]\n\n[^pen]: Any wide grip will do.\n")),
+                  "A thicker pen helped me.[^pen] An [older page](http://example.org/pens) says more.\n\n"
+                  "[^pen]: Any wide grip will do.\n")),
         "a-reviewed-article": post_markdown(
             "a-reviewed-article", title="A reviewed article", date={"created": "2024-03-20"},
             last_reviewed="2024-03-20", next_review="2099-01-01",

@@ -241,7 +241,7 @@ def test_every_landmark_and_dialog_on_every_page_has_a_name(site):
         assert not unnamed, f"{page}: unnamed {unnamed}, among {found}"
 
 
-def test_a_videos_player_is_named_by_the_title_it_shows(site, source):  # grown: quotes and & in one
+def test_a_videos_player_is_named_by_the_title_it_shows(site):  # grown: quotes and & in one
     for page in html_pages(site):
         for video in soup(site, page).select("figure.hfd-video"):
             shown = text_of(video.select_one(".hfd-video__title")).removeprefix("Play video: ")

@@ -85,7 +85,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = site_problems(site)
     if problems:
         raise PluginError("Some files cannot be published:\n" + "\n".join(problems))
-    wrong, scripts = check_pages(site, config, redirect_pages)
+    wrong, scripts = check_pages(site, config, redirect_pages, _own_hosts["hosts"])
     if wrong:
         raise PluginError("Only the site's own scripts and redirects may be on its pages:\n" + "\n".join(
             f"  - {built_pages.origin(page)}: {'; '.join(found)}; take it out of the setting in "

@@ -93,11 +93,12 @@ def known_scripts(config: MkDocsConfig) -> list[str]:
     return sorted(patterns - {None})
 
 
-def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
+def check_pages(site: Path, config: MkDocsConfig, redirects: dict[str, str],
+                hosts: tuple[str, ...]) -> tuple[dict[str, list[str]], set[str]]:
     """({page: what is wrong with it}, the inline scripts the pages run) for every page
-    under `site`; `redirects` is {redirect page: the page it leads to}, site-relative."""
+    under `site`; `redirects` is {redirect page: the page it leads to}, site-relative;
+    `hosts` the site's own (own_hosts, read once a build by its caller)."""
     patterns = known_scripts(config)
-    hosts = own_hosts(config)
     cache = PageCache(config.config_file_path, "page-scripts", code=[Path(__file__)],
                       salt=f"{patterns} {hosts} html5lib {html5lib.__version__}")
     known = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)", re.S)
